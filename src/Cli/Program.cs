@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using Ragex.Cli;
+
+return await RagexCommandLine.RunAsync(args, CliContext.FromEnvironment());

@@ -1,0 +1,274 @@
+// ragexfaiss: C shim over FAISS 1.7.3. See ragexfaiss.h for the contract.
+// Every exported function runs its body through guard(), which turns any C++ exception into a status code plus a
+// thread-local message, so nothing but ints and plain memory crosses into .NET.
+
+#include "ragexfaiss.h"
+
+#include <faiss/IndexFlat.h>
+#include <faiss/IndexHNSW.h>
+#include <faiss/IndexIDMap.h>
+#include <faiss/impl/FaissException.h>
+#include <faiss/impl/IDSelector.h>
+#include <faiss/index_io.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace {
+
+thread_local std::string g_last_error;
+
+// An error we raise ourselves, carrying its status code.
+struct RfxError : std::runtime_error {
+    int status;
+    RfxError(int s, const std::string& msg) : std::runtime_error(msg), status(s) {}
+};
+
+[[noreturn]] void fail(int status, const std::string& msg) {
+    throw RfxError(status, msg);
+}
+
+void require(bool ok, const char* msg) {
+    if (!ok) {
+        fail(RFX_E_INVALID_ARGUMENT, msg);
+    }
+}
+
+template <typename F>
+int guard(F&& body) noexcept {
+    try {
+        body();
+        return RFX_OK;
+    } catch (const RfxError& e) {
+        g_last_error = e.what();
+        return e.status;
+    } catch (const faiss::FaissException& e) {
+        g_last_error = e.what();
+        return RFX_E_FAISS;
+    } catch (const std::bad_alloc&) {
+        g_last_error = "out of memory";
+        return RFX_E_OUT_OF_MEMORY;
+    } catch (const std::exception& e) {
+        g_last_error = e.what();
+        return RFX_E_UNKNOWN;
+    } catch (...) {
+        g_last_error = "unknown C++ exception";
+        return RFX_E_UNKNOWN;
+    }
+}
+
+using IdMap = faiss::IndexIDMap2;
+
+IdMap* as_map(rfx_index index) {
+    require(index != nullptr, "index handle is null");
+    return static_cast<IdMap*>(index);
+}
+
+faiss::IndexHNSW* as_hnsw(IdMap* map) {
+    return dynamic_cast<faiss::IndexHNSW*>(map->index);
+}
+
+// Wraps a freshly built sub-index; the map owns it.
+rfx_index wrap(std::unique_ptr<faiss::Index> inner) {
+    auto map = std::make_unique<IdMap>(inner.get());
+    inner.release();
+    map->own_fields = true;
+    return map.release();
+}
+
+} // namespace
+
+extern "C" {
+
+const char* rfx_last_error(void) {
+    return g_last_error.c_str();
+}
+
+int rfx_create_flat(int32_t d, rfx_index* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        require(d > 0, "dimension must be positive");
+        *out = wrap(std::make_unique<faiss::IndexFlatIP>(d));
+    });
+}
+
+int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_index* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        require(d > 0, "dimension must be positive");
+        require(m >= 2, "HNSW M must be at least 2");
+        require(ef_construction > 0, "efConstruction must be positive");
+        auto inner = std::make_unique<faiss::IndexHNSWFlat>(d, m, faiss::METRIC_INNER_PRODUCT);
+        inner->hnsw.efConstruction = ef_construction;
+        *out = wrap(std::move(inner));
+    });
+}
+
+int rfx_set_ef_search(rfx_index index, int32_t ef_search) {
+    return guard([&] {
+        require(ef_search > 0, "efSearch must be positive");
+        auto* hnsw = as_hnsw(as_map(index));
+        if (hnsw == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "efSearch applies only to HNSW indexes");
+        }
+        hnsw->hnsw.efSearch = ef_search;
+    });
+}
+
+int rfx_get_ef_search(rfx_index index, int32_t* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        auto* hnsw = as_hnsw(as_map(index));
+        if (hnsw == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "efSearch applies only to HNSW indexes");
+        }
+        *out = hnsw->hnsw.efSearch;
+    });
+}
+
+int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* ids) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(n >= 0, "n must not be negative");
+        if (n == 0) {
+            return;
+        }
+        require(x != nullptr && ids != nullptr, "vectors or ids pointer is null");
+        // IndexIDMap2 silently accepts duplicate ids and then its reverse map no longer matches; refuse them up front.
+        std::unordered_set<int64_t> batch;
+        batch.reserve(static_cast<size_t>(n));
+        for (int64_t i = 0; i < n; i++) {
+            if (ids[i] < 0) {
+                fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " is negative");
+            }
+            if (!batch.insert(ids[i]).second) {
+                fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " appears twice in the batch");
+            }
+            if (map->rev_map.count(ids[i]) != 0) {
+                fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " is already in the index");
+            }
+        }
+        map->add_with_ids(n, x, ids);
+    });
+}
+
+int rfx_remove_ids(rfx_index index, int64_t n, const int64_t* ids, int64_t* removed) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(removed != nullptr, "removed is null");
+        require(n >= 0, "n must not be negative");
+        if (as_hnsw(map) != nullptr) {
+            fail(RFX_E_UNSUPPORTED, "HNSW indexes do not support removing vectors; rebuild the index instead");
+        }
+        if (n == 0) {
+            *removed = 0;
+            return;
+        }
+        require(ids != nullptr, "ids pointer is null");
+        faiss::IDSelectorBatch selector(static_cast<size_t>(n), ids);
+        *removed = static_cast<int64_t>(map->remove_ids(selector));
+    });
+}
+
+int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(n >= 0, "n must not be negative");
+        require(k > 0, "k must be positive");
+        if (n == 0) {
+            return;
+        }
+        require(x != nullptr && distances != nullptr && labels != nullptr, "query or result pointer is null");
+        if (map->ntotal == 0) {
+            // HNSW has no entry point when empty; answer "no results" uniformly for both kinds.
+            for (int64_t i = 0; i < n * k; i++) {
+                distances[i] = -std::numeric_limits<float>::infinity();
+                labels[i] = -1;
+            }
+            return;
+        }
+        map->search(n, x, k, distances, labels);
+    });
+}
+
+int rfx_ntotal(rfx_index index, int64_t* out) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(out != nullptr, "out is null");
+        *out = map->ntotal;
+    });
+}
+
+int rfx_dimension(rfx_index index, int32_t* out) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(out != nullptr, "out is null");
+        *out = static_cast<int32_t>(map->d);
+    });
+}
+
+int rfx_kind(rfx_index index, int32_t* out) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(out != nullptr, "out is null");
+        *out = as_hnsw(map) != nullptr ? RFX_KIND_HNSW : RFX_KIND_FLAT;
+    });
+}
+
+int rfx_write_index(rfx_index index, const char* path) {
+    return guard([&] {
+        auto* map = as_map(index);
+        require(path != nullptr && *path != '\0', "path is empty");
+        faiss::write_index(map, path);
+    });
+}
+
+int rfx_read_index(const char* path, rfx_index* out) {
+    return guard([&] {
+        require(path != nullptr && *path != '\0', "path is empty");
+        require(out != nullptr, "out is null");
+        std::unique_ptr<faiss::Index> loaded(faiss::read_index(path));
+        auto* map = dynamic_cast<IdMap*>(loaded.get());
+        bool ok = map != nullptr && map->metric_type == faiss::METRIC_INNER_PRODUCT &&
+                (dynamic_cast<faiss::IndexFlat*>(map->index) != nullptr ||
+                 dynamic_cast<faiss::IndexHNSWFlat*>(map->index) != nullptr);
+        if (!ok) {
+            fail(RFX_E_UNSUPPORTED,
+                 std::string(path) + " is not a ragex index (expected IndexIDMap2 over an inner-product flat or HNSW index)");
+        }
+        map->own_fields = true;
+        *out = loaded.release();
+    });
+}
+
+int rfx_fsync_path(const char* path) {
+    return guard([&] {
+        require(path != nullptr && *path != '\0', "path is empty");
+        int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            fail(RFX_E_FAISS, std::string("open ") + path + ": " + std::strerror(errno));
+        }
+        int rc = ::fsync(fd);
+        int err = errno;
+        ::close(fd);
+        if (rc != 0) {
+            fail(RFX_E_FAISS, std::string("fsync ") + path + ": " + std::strerror(err));
+        }
+    });
+}
+
+int rfx_free(rfx_index index) {
+    return guard([&] { delete static_cast<IdMap*>(index); });
+}
+
+} // extern "C"

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Text.Json;
+using Ragex.Core.Indexing;
+using Ragex.Core.Symbols;
+using Spectre.Console;
+
+namespace Ragex.Cli.Commands;
+
+/// <summary>`ragex index [PATH]`: registers a project and brings its index up to date.</summary>
+public static class IndexCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "Project root (default: current directory)", DefaultValueFactory = _ => "." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+        var command = new Command("index", "Index a project (incremental: only changed files are re-parsed)") { path, json };
+        command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
+            if (!Directory.Exists(root))
+            {
+                throw new Core.RagexException($"{parse.GetValue(path)}: no such directory");
+            }
+
+            var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner());
+            var summary = context.Interactive && !parse.GetValue(json)
+                ? await WithProgressBarAsync(indexer, root, token)
+                : await indexer.IndexAsync(root, null, token);
+            context.Out.WriteLine(parse.GetValue(json) ? ToJson(summary) : Describe(summary));
+            return ExitCodes.Found;
+        }));
+        return command;
+    }
+
+    public static string Describe(IndexSummary summary)
+    {
+        var skipped = summary.Skipped.Count == 0
+            ? "none"
+            : string.Join(", ", summary.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {Kebab(s.Key.ToString())}"));
+        return $"indexed {summary.Project.Root}: {summary.Files} files ({summary.Parsed} parsed, {summary.Touched} touched, "
+            + $"{summary.Deleted} deleted), skipped: {skipped}; {summary.Symbols} symbols in {summary.Elapsed.TotalSeconds:0.00} s";
+    }
+
+    private static string ToJson(IndexSummary summary)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Core.Output.OutputJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("project", summary.Project.Id);
+            json.WriteString("root", summary.Project.Root);
+            json.WriteNumber("files", summary.Files);
+            json.WriteNumber("parsed", summary.Parsed);
+            json.WriteNumber("touched", summary.Touched);
+            json.WriteNumber("deleted", summary.Deleted);
+            json.WriteNumber("symbols", summary.Symbols);
+            json.WriteStartObject("skipped");
+            foreach (var (reason, count) in summary.Skipped.OrderBy(s => s.Key))
+            {
+                json.WriteNumber(Kebab(reason.ToString()), count);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("parsed_paths");
+            foreach (var parsed in summary.ParsedPaths)
+            {
+                json.WriteStringValue(parsed);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static async Task<IndexSummary> WithProgressBarAsync(ProjectIndexer indexer, string root, CancellationToken token)
+    {
+        IndexSummary? summary = null;
+        await AnsiConsole.Progress().AutoClear(true).StartAsync(async progressContext =>
+        {
+            var task = progressContext.AddTask("scanning", maxValue: 1);
+            var progress = new Progress<IndexProgress>(p =>
+            {
+                task.Description = p.Phase;
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Done;
+            });
+            summary = await indexer.IndexAsync(root, progress, token);
+            task.Value = task.MaxValue;
+        });
+        return summary!;
+    }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

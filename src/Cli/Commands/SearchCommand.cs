@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Ragex.Core.Output;
+using Ragex.Core.Search;
+using Ragex.Protocol;
+
+namespace Ragex.Cli.Commands;
+
+/// <summary>`ragex search QUERY [PATH...]`: one search in any mode, printed by one formatter.</summary>
+public static class SearchCommand
+{
+    private static readonly Argument<string> Query = new("QUERY") { Description = "A regex, a symbol name or a question" };
+    private static readonly Argument<string[]> Paths = new("PATH") { Description = "Files or directories to search", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<SearchMode> Mode = new("--mode") { Description = "auto, regex, symbol, semantic or hybrid", DefaultValueFactory = _ => SearchMode.Auto };
+    private static readonly Option<string[]> PathOption = new("--path", "-p") { Description = "File or directory to search (repeatable)" };
+    private static readonly Option<bool> IgnoreCase = new("--ignore-case", "-i") { Description = "Case-insensitive" };
+    private static readonly Option<bool> SmartCase = new("--smart-case", "-S") { Description = "Case-insensitive unless the query has capitals" };
+    private static readonly Option<bool> Word = new("--word-regexp", "-w") { Description = "Match whole words only" };
+    private static readonly Option<bool> Fixed = new("--fixed-strings", "-F") { Description = "Treat the query as a literal string" };
+    private static readonly Option<string[]> Globs = new("--glob", "-g") { Description = "Include or (with !) exclude paths (repeatable)" };
+    private static readonly Option<string[]> Types = new("--type", "-t") { Description = "Only files of this ripgrep type (repeatable)" };
+    private static readonly Option<int> Context = new("--context", "-C") { Description = "Lines of context around each hit" };
+    private static readonly Option<int?> MaxCount = new("--max-count", "-m") { Description = "At most N matches per file" };
+    private static readonly Option<int?> Limit = new("--limit", "-n") { Description = "At most N hits in all" };
+    private static readonly Option<string[]> Kinds = new("--kind") { Description = "Symbol kinds to keep, e.g. function, class (repeatable)" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document" };
+    private static readonly Option<bool> JsonLines = new("--jsonl") { Description = "Print one JSON object per hit" };
+    private static readonly Option<string> Color = new("--color") { Description = "never, always or auto", DefaultValueFactory = _ => "auto" };
+
+    static SearchCommand()
+    {
+        Color.AcceptOnlyFromAmong("never", "always", "auto");
+    }
+
+    public static Command Build(CliContext context)
+    {
+        var command = new Command("search", "Search indexed projects (exit 0: hits, 1: none, 2: error)")
+        {
+            Query, Paths, Mode, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color,
+        };
+        command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
+        {
+            var request = ToRequest(parse);
+            if (parse.GetValue(Json) && parse.GetValue(JsonLines))
+            {
+                throw new Core.RagexException("--json and --jsonl cannot be combined");
+            }
+
+            var reply = await SearchEngine.Create(context.Registry).SearchAsync(request, context.CurrentDirectory, token);
+            Formatter(parse, context).Write(reply, context.Out);
+            return reply.Hits.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
+        }));
+        return command;
+    }
+
+    public static SearchRequest ToRequest(ParseResult parse)
+    {
+        var context = parse.GetValue(Context);
+        if (context < 0 || parse.GetValue(Limit) is < 0 || parse.GetValue(MaxCount) is < 0)
+        {
+            throw new Core.RagexException("--context, --limit and --max-count take a number of 0 or more");
+        }
+
+        var paths = parse.GetValue(Paths) ?? [];
+        if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
+        {
+            throw new Core.RagexException($"unrecognized option '{unknown}' (see `ragex search --help`)");
+        }
+
+        return new SearchRequest(parse.GetValue(Query)!, parse.GetValue(Mode))
+        {
+            Paths = [.. paths, .. parse.GetValue(PathOption) ?? []],
+            IgnoreCase = parse.GetValue(IgnoreCase),
+            SmartCase = parse.GetValue(SmartCase),
+            FixedStrings = parse.GetValue(Fixed),
+            WordRegexp = parse.GetValue(Word),
+            Globs = parse.GetValue(Globs) ?? [],
+            Types = parse.GetValue(Types) ?? [],
+            ContextLines = context,
+            MaxCountPerFile = parse.GetValue(MaxCount),
+            Limit = parse.GetValue(Limit),
+            Kinds = parse.GetValue(Kinds) ?? [],
+        };
+    }
+
+    private static IHitFormatter Formatter(ParseResult parse, CliContext context)
+    {
+        if (parse.GetValue(Json))
+        {
+            return new JsonFormatter();
+        }
+
+        if (parse.GetValue(JsonLines))
+        {
+            return new JsonLinesFormatter();
+        }
+
+        var color = parse.GetValue(Color) switch
+        {
+            "always" => true,
+            "never" => false,
+            _ => context.Interactive && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+        };
+        return new GrepFormatter(color, context.CurrentDirectory);
+    }
+}

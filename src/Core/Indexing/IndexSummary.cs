@@ -1,0 +1,16 @@
+using Ragex.Core.Projects;
+using Ragex.Core.Walk;
+
+namespace Ragex.Core.Indexing;
+
+/// <summary>What one indexing run did. <see cref="Parsed"/> counts files whose content changed and were re-parsed.</summary>
+public sealed record IndexSummary(
+    Project Project,
+    int Files,
+    int Parsed,
+    int Touched,
+    int Deleted,
+    long Symbols,
+    IReadOnlyDictionary<SkipReason, int> Skipped,
+    IReadOnlyList<string> ParsedPaths,
+    TimeSpan Elapsed);

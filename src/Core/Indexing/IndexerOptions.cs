@@ -1,0 +1,14 @@
+using Ragex.Core.Walk;
+
+namespace Ragex.Core.Indexing;
+
+public sealed record IndexerOptions
+{
+    public WalkOptions Walk { get; init; } = new();
+
+    /// <summary>Files handed to one ctags process.</summary>
+    public int CtagsBatchSize { get; init; } = 200;
+
+    /// <summary>ctags processes run at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,9 @@
+using Ragex.Protocol;
+
+namespace Ragex.Core.Output;
+
+/// <summary>Prints a search reply in one output format.</summary>
+public interface IHitFormatter
+{
+    void Write(SearchReply reply, TextWriter writer);
+}

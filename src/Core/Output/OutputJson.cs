@@ -1,0 +1,18 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Output;
+
+/// <summary>JSON settings for printed output: the protocol's source-generated contract, without HTML-safe escaping.</summary>
+public static class OutputJson
+{
+    public static readonly JsonSerializerOptions Options = new(ProtocolJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Options);
+}

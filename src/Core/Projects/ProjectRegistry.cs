@@ -1,0 +1,89 @@
+using Ragex.Core.Configuration;
+using Ragex.Core.Storage;
+
+namespace Ragex.Core.Projects;
+
+/// <summary>
+/// The set of registered projects. A project is registered by creating its data directory and database; the root
+/// path is kept in the database's meta table, so the directory listing is the registry.
+/// </summary>
+public sealed class ProjectRegistry(RagexHome home)
+{
+    public Project Describe(string root)
+    {
+        var realRoot = RealPath.Resolve(root);
+        if (!Directory.Exists(realRoot))
+        {
+            throw new RagexException($"{root}: not a directory");
+        }
+
+        var id = ProjectId.For(realRoot);
+        return new Project(id, realRoot, Path.Combine(home.ProjectsDirectory, id));
+    }
+
+    /// <summary>Creates the project's data directory and database if needed.</summary>
+    public Project Register(string root)
+    {
+        var project = Describe(root);
+        home.EnsureCreated();
+        RagexHome.CreatePrivateDirectory(project.DataDirectory);
+        using var database = IndexDatabase.Open(project.DatabasePath);
+        database.SetMeta(MetaKeys.Root, project.Root);
+        return project;
+    }
+
+    public IReadOnlyList<Project> List()
+    {
+        if (!Directory.Exists(home.ProjectsDirectory))
+        {
+            return [];
+        }
+
+        var projects = new List<Project>();
+        foreach (var dataDirectory in Directory.EnumerateDirectories(home.ProjectsDirectory))
+        {
+            var databasePath = Path.Combine(dataDirectory, "index.db");
+            if (!File.Exists(databasePath))
+            {
+                continue;
+            }
+
+            var root = IndexDatabase.ReadRoot(databasePath);
+            if (root is not null)
+            {
+                projects.Add(new Project(Path.GetFileName(dataDirectory), root, dataDirectory));
+            }
+        }
+
+        return [.. projects.OrderBy(p => p.Root, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The registered project whose root contains <paramref name="path"/>, the deepest one if nested.</summary>
+    public Project? FindContaining(string path)
+    {
+        var real = RealPath.Resolve(path);
+        return List().Where(p => p.Contains(real)).OrderByDescending(p => p.Root.Length).FirstOrDefault();
+    }
+
+    /// <summary>Finds a project by id, id prefix or any path inside it.</summary>
+    public Project? Find(string idOrPath)
+    {
+        var projects = List();
+        var byId = projects.Where(p => p.Id.StartsWith(idOrPath, StringComparison.Ordinal)).ToList();
+        if (byId.Count == 1)
+        {
+            return byId[0];
+        }
+
+        return Directory.Exists(idOrPath) || File.Exists(idOrPath) ? FindContaining(idOrPath) : null;
+    }
+
+    public void Remove(Project project)
+    {
+        if (Directory.Exists(project.DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(project.DataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Search;
+
+/// <summary>Chooses a mode for <c>--mode auto</c> from the shape of the query, and says why.</summary>
+public static partial class QueryClassifier
+{
+    public static ModeChoice Classify(string query)
+    {
+        var trimmed = query.Trim();
+        if (Identifier().IsMatch(trimmed))
+        {
+            return new ModeChoice(SearchMode.Symbol, "bare identifier");
+        }
+
+        if (RegexMetacharacters().IsMatch(trimmed))
+        {
+            return new ModeChoice(SearchMode.Regex, "regex metacharacters");
+        }
+
+        return new ModeChoice(SearchMode.Regex, "natural language; semantic search is not available yet, searched as literal text", Literal: true);
+    }
+
+    [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{N}_$]*((\.|::|->|#)[\p{L}_$][\p{L}\p{N}_$]*)*$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"[\\^$.|?*+()\[\]{}]")]
+    private static partial Regex RegexMetacharacters();
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Ragex.Core.Walk;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// The ripgrep command line for a request. The fixed part makes rg see the same files as <see cref="FileWalker"/>:
+/// .gitignore honoured outside git repositories too, no global or parent ignore files, the same size limit, and our
+/// defaults plus .ragexignore rules through --ignore-file.
+/// </summary>
+public static class RipgrepArguments
+{
+    public static List<string> For(SearchScope scope, SearchRequest request, long maxFileSize = WalkOptions.DefaultMaxFileSize)
+    {
+        var arguments = new List<string> { "--json", "--no-config", "--no-require-git", "--no-ignore-global", "--no-ignore-exclude" };
+        if (scope.IsWholeProject)
+        {
+            arguments.Add("--no-ignore-parent");
+        }
+
+        arguments.Add("--max-filesize");
+        arguments.Add(maxFileSize.ToString(CultureInfo.InvariantCulture));
+        if (File.Exists(scope.Project.RipgrepIgnorePath))
+        {
+            arguments.Add("--ignore-file");
+            arguments.Add(scope.Project.RipgrepIgnorePath);
+        }
+
+        arguments.AddRange(UserFlags(request));
+        arguments.Add("-e");
+        arguments.Add(request.Query);
+        arguments.Add("--");
+        arguments.AddRange(scope.IsWholeProject ? ["."] : scope.RelativePaths);
+        return arguments;
+    }
+
+    /// <summary>The flags a user would give bare rg for the same request.</summary>
+    public static IEnumerable<string> UserFlags(SearchRequest request)
+    {
+        if (request.IgnoreCase)
+        {
+            yield return "--ignore-case";
+        }
+        else if (request.SmartCase)
+        {
+            yield return "--smart-case";
+        }
+
+        if (request.FixedStrings)
+        {
+            yield return "--fixed-strings";
+        }
+
+        if (request.WordRegexp)
+        {
+            yield return "--word-regexp";
+        }
+
+        foreach (var glob in request.Globs)
+        {
+            yield return "--glob";
+            yield return glob;
+        }
+
+        foreach (var type in request.Types)
+        {
+            yield return "--type";
+            yield return type;
+        }
+
+        if (request.ContextLines > 0)
+        {
+            yield return "--context";
+            yield return request.ContextLines.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (request.MaxCountPerFile is { } maxCount)
+        {
+            yield return "--max-count";
+            yield return maxCount.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

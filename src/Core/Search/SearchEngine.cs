@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Ragex.Core.Projects;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// Answers a <see cref="SearchRequest"/>: resolves which projects and paths it covers, picks the mode (auto), runs the
+/// mode's searcher on each project and merges the hits.
+/// </summary>
+public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers)
+{
+    public static SearchEngine Create(ProjectRegistry registry)
+    {
+        var fileTypes = new RipgrepFileTypes();
+        return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
+        {
+            [SearchMode.Regex] = new RegexSearcher(),
+            [SearchMode.Symbol] = new SymbolSearcher(fileTypes),
+        });
+    }
+
+    public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Query))
+        {
+            throw new RagexException("empty query");
+        }
+
+        var started = Stopwatch.StartNew();
+        var scopes = ResolveScopes(request.Paths, currentDirectory);
+        var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
+        var hits = await RunAsync(scopes, choice, request, cancellationToken);
+        if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
+        {
+            choice = new ModeChoice(SearchMode.Regex, "bare identifier; no symbol of that name, searched as literal text", Literal: true);
+            hits = await RunAsync(scopes, choice, request, cancellationToken);
+        }
+
+        var limit = request.Limit ?? int.MaxValue;
+        var truncated = hits.Count > limit;
+        return new SearchReply(
+            request.Query,
+            request.Mode,
+            choice.Mode,
+            choice.Reason,
+            truncated ? hits.Take(limit).ToList() : hits,
+            started.Elapsed.TotalMilliseconds)
+        {
+            Truncated = truncated,
+        };
+    }
+
+    private async Task<List<SearchHit>> RunAsync(
+        IReadOnlyList<SearchScope> scopes, ModeChoice choice, SearchRequest request, CancellationToken cancellationToken)
+    {
+        if (!searchers.TryGetValue(choice.Mode, out var searcher))
+        {
+            throw new RagexException($"{choice.Mode.ToString().ToLowerInvariant()} search is not available in this build");
+        }
+
+        var effective = choice.Literal ? request with { FixedStrings = true } : request;
+        var hits = new List<SearchHit>();
+        foreach (var scope in scopes)
+        {
+            hits.AddRange(await searcher.SearchAsync(scope, effective, cancellationToken));
+        }
+
+        return choice.Mode == SearchMode.Regex
+            ? [.. hits.OrderBy(h => h.Root, StringComparer.Ordinal).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)]
+            : [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
+    }
+
+    /// <summary>
+    /// Explicit paths must lie in registered projects. Without paths, the project around the current directory is
+    /// searched, or every registered project when the current directory is in none.
+    /// </summary>
+    public IReadOnlyList<SearchScope> ResolveScopes(IReadOnlyList<string> paths, string currentDirectory)
+    {
+        if (paths.Count == 0)
+        {
+            var around = registry.FindContaining(currentDirectory);
+            if (around is not null)
+            {
+                return [new SearchScope(around, [])];
+            }
+
+            var all = registry.List();
+            return all.Count > 0
+                ? [.. all.Select(p => new SearchScope(p, []))]
+                : throw new RagexException("no indexed projects; run `ragex index PATH` first");
+        }
+
+        var scopes = new Dictionary<string, (Project Project, List<string> Paths)>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, currentDirectory);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                throw new RagexException($"{path}: no such file or directory");
+            }
+
+            var project = registry.FindContaining(full)
+                ?? throw new RagexException($"{path}: not inside an indexed project; run `ragex index {path}` first");
+            if (!scopes.TryGetValue(project.Id, out var entry))
+            {
+                scopes[project.Id] = entry = (project, []);
+            }
+
+            entry.Paths.Add(project.Relative(RealPath.Resolve(full)));
+        }
+
+        return [.. scopes.Values.Select(s => new SearchScope(s.Project, s.Paths))];
+    }
+}

@@ -1,0 +1,90 @@
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// How well a symbol name answers a query, from 1 (exact) down: case-insensitive equality, prefix, subsequence,
+/// then small edit distance. 0 means no match.
+/// </summary>
+public static class SymbolMatcher
+{
+    public const double Exact = 1.0;
+    public const double ExactIgnoringCase = 0.9;
+
+    public static double Score(string query, string name)
+    {
+        if (name == query)
+        {
+            return Exact;
+        }
+
+        if (name.Equals(query, StringComparison.OrdinalIgnoreCase))
+        {
+            return ExactIgnoringCase;
+        }
+
+        var coverage = (double)query.Length / Math.Max(name.Length, 1);
+        if (name.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+        {
+            return 0.6 + (0.2 * coverage);
+        }
+
+        if (IsSubsequence(query, name))
+        {
+            return 0.3 + (0.2 * coverage);
+        }
+
+        var allowed = Math.Max(1, query.Length / 4);
+        var distance = EditDistance(query.ToLowerInvariant(), name.ToLowerInvariant(), allowed);
+        return distance <= allowed ? 0.25 - (0.05 * distance) : 0;
+    }
+
+    public static bool IsSubsequence(string query, string name)
+    {
+        var position = 0;
+        foreach (var c in name)
+        {
+            if (position < query.Length && char.ToLowerInvariant(c) == char.ToLowerInvariant(query[position]))
+            {
+                position++;
+            }
+        }
+
+        return position == query.Length;
+    }
+
+    /// <summary>Levenshtein distance, giving up (returning limit + 1) once it must exceed <paramref name="limit"/>.</summary>
+    public static int EditDistance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                rowMinimum = Math.Min(rowMinimum, current[j]);
+            }
+
+            if (rowMinimum > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,115 @@
+using Ragex.Core.Storage;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// Finds definitions in the symbol table: exact, case-insensitive and prefix matches from SQLite, then fuzzy matches
+/// (subsequence, edit distance) over the distinct names when those are too few. A qualified query such as
+/// <c>Class.method</c> or <c>ns::fn</c> also ranks by scope.
+/// </summary>
+public sealed class SymbolSearcher(RipgrepFileTypes fileTypes) : ISearcher
+{
+    private const int DefaultLimit = 50;
+    private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
+    private static readonly HashSet<string> DefinitionKinds =
+        ["class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro"];
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var (queryScope, name) = SplitQualified(request.Query.Trim());
+        if (name.Length == 0)
+        {
+            throw new RagexException("symbol search needs a name");
+        }
+
+        var limit = request.Limit ?? DefaultLimit;
+        var filter = new PathFilter(request, fileTypes);
+        using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+        var candidates = Keep(database.FindSymbols(name, prefix: true), scope, request, filter);
+        if (candidates.Count < limit)
+        {
+            var fuzzyNames = database.DistinctSymbolNames()
+                .Where(n => !n.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                .Select(n => (Name: n, Score: SymbolMatcher.Score(name, n)))
+                .Where(n => n.Score > 0)
+                .OrderByDescending(n => n.Score)
+                .Take(limit)
+                .Select(n => n.Name)
+                .ToList();
+            candidates.AddRange(Keep(database.FindSymbolsByNames(fuzzyNames), scope, request, filter));
+        }
+
+        IReadOnlyList<SearchHit> hits = candidates
+            .Select(s => ToHit(scope, s, Rank(name, queryScope, s.Symbol)))
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Path, StringComparer.Ordinal)
+            .ThenBy(h => h.Line)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(hits);
+    }
+
+    public static (string? Scope, string Name) SplitQualified(string query)
+    {
+        foreach (var separator in ScopeSeparators)
+        {
+            var at = query.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && at + separator.Length < query.Length)
+            {
+                return (query[..at], query[(at + separator.Length)..]);
+            }
+        }
+
+        return (null, query);
+    }
+
+    /// <summary>Name match first; a definition kind and a matching scope break ties between equal names.</summary>
+    public static double Rank(string name, string? queryScope, SymbolRecord symbol)
+    {
+        var score = SymbolMatcher.Score(name, symbol.Name);
+        if (DefinitionKinds.Contains(symbol.Kind))
+        {
+            score += 0.02;
+        }
+
+        if (symbol.Scope is null)
+        {
+            score += 0.01;
+        }
+
+        if (queryScope is not null && symbol.Scope is not null
+            && (symbol.Scope == queryScope || symbol.Scope.EndsWith("." + queryScope, StringComparison.Ordinal)))
+        {
+            score += 0.05;
+        }
+
+        return Math.Round(score, 4);
+    }
+
+    private static List<StoredSymbol> Keep(List<StoredSymbol> symbols, SearchScope scope, SearchRequest request, PathFilter filter) =>
+        symbols.Where(s => scope.Covers(s.Path)
+                && (request.Kinds.Count == 0 || request.Kinds.Contains(s.Symbol.Kind, StringComparer.OrdinalIgnoreCase))
+                && (filter.IsEmpty || filter.Matches(s.Path)))
+            .ToList();
+
+    private static SearchHit ToHit(SearchScope scope, StoredSymbol stored, double score)
+    {
+        var symbol = stored.Symbol;
+        var column = symbol.Preview.IndexOf(symbol.Name, StringComparison.Ordinal);
+        return new SearchHit(
+            scope.Project.Root,
+            stored.Path,
+            symbol.Line,
+            column < 0 ? 1 : column + 1,
+            symbol.EndLine ?? symbol.Line,
+            symbol.Kind,
+            symbol.Scope is null ? symbol.Name : $"{symbol.Scope}.{symbol.Name}",
+            symbol.Preview,
+            score,
+            SearchMode.Symbol)
+        {
+            Spans = column < 0 ? [] : [new MatchSpan(column, symbol.Name.Length)],
+        };
+    }
+}

@@ -1,0 +1,244 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ragex.Core.Storage;
+
+/// <summary>
+/// One project's SQLite database (WAL). It is the source of truth for files, symbols and chunks. Writes go through
+/// <see cref="BeginBatch"/> so each batch commits atomically or not at all.
+/// </summary>
+public sealed class IndexDatabase : IDisposable
+{
+    private readonly SqliteConnection connection;
+
+    private IndexDatabase(SqliteConnection connection) => this.connection = connection;
+
+    public static IndexDatabase Open(string path, bool readOnly = false)
+    {
+        if (readOnly && !File.Exists(path))
+        {
+            throw new RagexException($"{path}: index database not found");
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var database = new IndexDatabase(connection);
+            database.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            if (!readOnly)
+            {
+                database.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+                database.Migrate();
+            }
+            else
+            {
+                database.EnsureReadableVersion();
+            }
+
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new RagexException($"{path}: unreadable index database ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>The project root recorded in a database, or null if it is not a Ragex index.</summary>
+    public static string? ReadRoot(string path)
+    {
+        try
+        {
+            using var database = Open(path, readOnly: true);
+            return database.GetMeta(MetaKeys.Root);
+        }
+        catch (RagexException)
+        {
+            return null;
+        }
+    }
+
+    public string? GetMeta(string key)
+    {
+        using var command = Command("SELECT value FROM meta WHERE key = $key", ("$key", key));
+        return command.ExecuteScalar() as string;
+    }
+
+    public void SetMeta(string key, string value)
+    {
+        using var command = Command(
+            "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$key", key),
+            ("$value", value));
+        command.ExecuteNonQuery();
+    }
+
+    public Dictionary<string, FileRecord> LoadFiles()
+    {
+        using var command = Command("SELECT path, size, mtime, sha256 FROM files");
+        using var reader = command.ExecuteReader();
+        var files = new Dictionary<string, FileRecord>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            files[reader.GetString(0)] = new FileRecord(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+        }
+
+        return files;
+    }
+
+    public IndexBatch BeginBatch() => new(connection, connection.BeginTransaction());
+
+    public long CountFiles() => Scalar("SELECT count(*) FROM files");
+
+    public long CountSymbols() => Scalar("SELECT count(*) FROM symbols");
+
+    /// <summary>Symbols whose name equals <paramref name="name"/> ignoring ASCII case, or starts with it when <paramref name="prefix"/>.</summary>
+    public List<StoredSymbol> FindSymbols(string name, bool prefix)
+    {
+        var sql = prefix
+            ? "SELECT f.path, s.name, s.kind, s.line, s.end_line, s.signature, s.scope, s.scope_kind, s.language, s.preview FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name LIKE $pattern ESCAPE '\\'"
+            : "SELECT f.path, s.name, s.kind, s.line, s.end_line, s.signature, s.scope, s.scope_kind, s.language, s.preview FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name = $name COLLATE NOCASE";
+        using var command = prefix
+            ? Command(sql, ("$pattern", EscapeLike(name) + "%"))
+            : Command(sql, ("$name", name));
+        return ReadSymbols(command);
+    }
+
+    public List<StoredSymbol> FindSymbolsByNames(IReadOnlyCollection<string> names)
+    {
+        var found = new List<StoredSymbol>();
+        foreach (var name in names)
+        {
+            using var command = Command(
+                "SELECT f.path, s.name, s.kind, s.line, s.end_line, s.signature, s.scope, s.scope_kind, s.language, s.preview FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name = $name",
+                ("$name", name));
+            found.AddRange(ReadSymbols(command));
+        }
+
+        return found;
+    }
+
+    public List<string> DistinctSymbolNames()
+    {
+        using var command = Command("SELECT DISTINCT name FROM symbols");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private static List<StoredSymbol> ReadSymbols(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var symbols = new List<StoredSymbol>();
+        while (reader.Read())
+        {
+            symbols.Add(new StoredSymbol(
+                reader.GetString(0),
+                new SymbolRecord(
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.GetString(9))));
+        }
+
+        return symbols;
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private void Migrate()
+    {
+        Execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        var version = CurrentVersion();
+        if (version > Migrations.LatestVersion)
+        {
+            throw new RagexException($"index schema version {version} is newer than this ragex understands ({Migrations.LatestVersion}); upgrade ragex");
+        }
+
+        for (; version < Migrations.LatestVersion; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Migrations.Steps[version];
+                command.ExecuteNonQuery();
+            }
+
+            using (var command = Command(
+                "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                ("$key", MetaKeys.SchemaVersion),
+                ("$value", (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            {
+                command.Transaction = transaction;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private void EnsureReadableVersion()
+    {
+        var version = CurrentVersion();
+        if (version == 0 || version > Migrations.LatestVersion)
+        {
+            throw new RagexException($"index schema version {version} is not one this ragex reads (1..{Migrations.LatestVersion}); run `ragex index`");
+        }
+    }
+
+    private int CurrentVersion()
+    {
+        using var exists = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+
+        var value = GetMeta(MetaKeys.SchemaVersion);
+        return value is null ? 0 : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}

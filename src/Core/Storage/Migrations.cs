@@ -1,0 +1,64 @@
+namespace Ragex.Core.Storage;
+
+/// <summary>
+/// The schema as an ordered list of migrations; migration N brings a database from version N-1 to N. Append, never
+/// edit a released step.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE files(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            indexed_at INTEGER NOT NULL);
+        CREATE TABLE symbols(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            end_line INTEGER,
+            signature TEXT,
+            scope TEXT,
+            scope_kind TEXT,
+            language TEXT,
+            preview TEXT NOT NULL);
+        CREATE INDEX symbols_by_name ON symbols(name);
+        CREATE INDEX symbols_by_name_nocase ON symbols(name COLLATE NOCASE);
+        CREATE INDEX symbols_by_file ON symbols(file_id);
+        CREATE TABLE chunks(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            start_line INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            symbol TEXT,
+            kind TEXT,
+            text_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            embedding BLOB);
+        CREATE INDEX chunks_by_file ON chunks(file_id);
+        CREATE VIRTUAL TABLE symbols_fts USING fts5(name, scope, content='symbols', content_rowid='id');
+        CREATE TRIGGER symbols_fts_insert AFTER INSERT ON symbols BEGIN
+            INSERT INTO symbols_fts(rowid, name, scope) VALUES (new.id, new.name, new.scope);
+        END;
+        CREATE TRIGGER symbols_fts_delete AFTER DELETE ON symbols BEGIN
+            INSERT INTO symbols_fts(symbols_fts, rowid, name, scope) VALUES ('delete', old.id, old.name, old.scope);
+        END;
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(text, content='chunks', content_rowid='id');
+        CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Count;
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace Ragex.Core.Symbols;
+
+/// <summary>
+/// Runs universal-ctags over many files per process (the file list goes on stdin) and groups the tags by file.
+/// Paths are relative to <c>root</c>, which is ctags' working directory.
+/// </summary>
+public sealed class CtagsRunner(string executable = "ctags")
+{
+    public static readonly IReadOnlyList<string> Arguments =
+        ["--output-format=json", "--fields=+nKSel", "--extras=-F", "--sort=no", "-f", "-", "-L", "-"];
+
+    public async Task<Dictionary<string, List<Storage.SymbolRecord>>> ExtractAsync(
+        string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = StartProcess(startInfo);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var feed = FeedPathsAsync(process, relativePaths, cancellationToken);
+        var byFile = relativePaths.ToDictionary(p => p, _ => new List<Storage.SymbolRecord>(), StringComparer.Ordinal);
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (CtagsJsonParser.ParseLine(line) is { } tag && byFile.TryGetValue(tag.Path, out var symbols))
+            {
+                symbols.Add(tag.Symbol);
+            }
+        }
+
+        await feed;
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new CtagsException($"ctags exited with code {process.ExitCode}: {(await stderr).Trim()}");
+        }
+
+        return byFile;
+    }
+
+    private static async Task FeedPathsAsync(Process process, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+    {
+        foreach (var path in relativePaths)
+        {
+            await process.StandardInput.WriteLineAsync(path.AsMemory(), cancellationToken);
+        }
+
+        process.StandardInput.Close();
+    }
+
+    private Process StartProcess(ProcessStartInfo startInfo)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw new CtagsException($"{executable}: could not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new RagexException($"{executable}: not found ({e.Message}); run scripts/setup to install universal-ctags", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Ragex.Core.Ignore;
+
+namespace Ragex.Core.Walk;
+
+/// <summary>
+/// Walks a project tree as ripgrep would: ignore files honoured per directory, hidden entries and symbolic links
+/// skipped, files over the size limit skipped. Entries come in ordinal name order, so walks are deterministic.
+/// </summary>
+public sealed class FileWalker(WalkOptions options)
+{
+    public IEnumerable<WalkedFile> Walk(string root, WalkStatistics statistics)
+    {
+        var pending = new Stack<(string FullPath, string RelativePath, IgnoreRules Rules)>();
+        pending.Push((root, "", IgnoreRules.Root.ForDirectory(root, "", statistics.RagexIgnoreFiles)));
+        while (pending.Count > 0)
+        {
+            var (directory, relativeDirectory, rules) = pending.Pop();
+            var subdirectories = new List<(string, string, IgnoreRules)>();
+            foreach (var entry in Entries(directory, statistics))
+            {
+                var relative = relativeDirectory.Length == 0 ? entry.Name : relativeDirectory + "/" + entry.Name;
+                var isDirectory = entry is DirectoryInfo;
+                if (!IsIncluded(entry, relative, isDirectory, rules, statistics))
+                {
+                    continue;
+                }
+
+                if (isDirectory)
+                {
+                    subdirectories.Add((entry.FullName, relative, rules.ForDirectory(entry.FullName, relative, statistics.RagexIgnoreFiles)));
+                }
+                else if (((FileInfo)entry).Length > options.MaxFileSize)
+                {
+                    statistics.Skip(SkipReason.TooLarge);
+                }
+                else
+                {
+                    yield return new WalkedFile(entry.FullName, relative, ((FileInfo)entry).Length, entry.LastWriteTimeUtc.Ticks);
+                }
+            }
+
+            for (var i = subdirectories.Count - 1; i >= 0; i--)
+            {
+                pending.Push(subdirectories[i]);
+            }
+        }
+    }
+
+    private static bool IsIncluded(FileSystemInfo entry, string relative, bool isDirectory, IgnoreRules rules, WalkStatistics statistics)
+    {
+        if (entry.LinkTarget is not null)
+        {
+            return false;
+        }
+
+        var decision = rules.Decide(relative, isDirectory);
+        if (decision == IgnoreDecision.Ignore)
+        {
+            statistics.Skip(SkipReason.Ignored);
+            return false;
+        }
+
+        if (entry.Name.StartsWith('.') && decision != IgnoreDecision.Whitelist)
+        {
+            statistics.Skip(SkipReason.Hidden);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<FileSystemInfo> Entries(string directory, WalkStatistics statistics)
+    {
+        try
+        {
+            return new DirectoryInfo(directory).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            statistics.Skip(SkipReason.Unreadable);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Ragex.Protocol;
+
+/// <summary>Everything a search needs, whichever process answers it.</summary>
+public sealed record SearchRequest(string Query, SearchMode Mode)
+{
+    /// <summary>Absolute paths to search; empty means every registered project.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public bool IgnoreCase { get; init; }
+
+    public bool SmartCase { get; init; }
+
+    public bool FixedStrings { get; init; }
+
+    public bool WordRegexp { get; init; }
+
+    public IReadOnlyList<string> Globs { get; init; } = [];
+
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    public int ContextLines { get; init; }
+
+    /// <summary>Maximum matches per file (ripgrep's --max-count); null is unlimited.</summary>
+    public int? MaxCountPerFile { get; init; }
+
+    /// <summary>Maximum hits in the reply; null is unlimited.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Symbol kinds to keep (ctags long names such as "function", "class"); empty keeps all.</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+}
