@@ -8,8 +8,12 @@ namespace Ragex.Core.Symbols;
 /// </summary>
 public sealed class CtagsRunner(string executable = "ctags")
 {
+    /// <summary>
+    /// <c>--extras=-f</c> drops the pseudo-tags naming each input file. (Not <c>-F</c>: that drops file-scoped
+    /// definitions, which include every <c>static</c> function in C.)
+    /// </summary>
     public static readonly IReadOnlyList<string> Arguments =
-        ["--output-format=json", "--fields=+nKSel", "--extras=-F", "--sort=no", "-f", "-", "-L", "-"];
+        ["--output-format=json", "--fields=+nKSel", "--extras=-f", "--sort=no", "-f", "-", "-L", "-"];
 
     public async Task<Dictionary<string, List<Storage.SymbolRecord>>> ExtractAsync(
         string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)

@@ -1,0 +1,73 @@
+using Ragex.Core.Indexing;
+using Ragex.Core.Projects;
+using Ragex.Core.Tests.Support;
+using Ragex.Core.Walk;
+
+namespace Ragex.Core.Tests.Ignore;
+
+public sealed class FileWalkerTests
+{
+    [Fact]
+    public void Files_over_the_size_limit_are_skipped_and_counted()
+    {
+        using var tree = new TemporaryDirectory();
+        tree.Write("small.txt", "abc");
+        tree.Write("large.txt", new string('x', 2000));
+        var statistics = new WalkStatistics();
+
+        var walked = new FileWalker(new WalkOptions { MaxFileSize = 1000 }).Walk(tree.Path, statistics).Select(f => f.RelativePath).ToList();
+
+        Assert.Equal(["small.txt"], walked);
+        Assert.Equal(1, statistics.Skipped[SkipReason.TooLarge]);
+    }
+
+    [Fact]
+    public void Symbolic_links_are_not_followed()
+    {
+        using var tree = new TemporaryDirectory();
+        tree.Write("real/a.txt");
+        Directory.CreateSymbolicLink(tree.Combine("link"), tree.Combine("real"));
+
+        var walked = new FileWalker(new WalkOptions()).Walk(tree.Path, new WalkStatistics()).Select(f => f.RelativePath).ToList();
+
+        Assert.Equal(["real/a.txt"], walked);
+    }
+
+    [Fact]
+    public void Walk_order_is_ordinal_and_depth_first()
+    {
+        using var tree = new TemporaryDirectory();
+        foreach (var path in new[] { "b.txt", "a/z.txt", "a/b/c.txt", "B.txt" })
+        {
+            tree.Write(path);
+        }
+
+        var walked = new FileWalker(new WalkOptions()).Walk(tree.Path, new WalkStatistics()).Select(f => f.RelativePath).ToList();
+
+        Assert.Equal(["B.txt", "b.txt", "a/z.txt", "a/b/c.txt"], walked);
+    }
+
+    [Fact]
+    public async Task Binary_files_are_skipped_by_the_indexer_with_a_counted_reason()
+    {
+        using var tree = new TemporaryDirectory();
+        using var home = new TemporaryDirectory();
+        tree.Write("text.py", "def f():\n    pass\n");
+        File.WriteAllBytes(tree.Combine("blob.bin"), [1, 2, 0, 3]);
+        var indexer = new ProjectIndexer(new ProjectRegistry(new Configuration.RagexHome(home.Path)), new IndexerOptions(), new Ragex.Core.Symbols.CtagsRunner());
+
+        var summary = await indexer.IndexAsync(tree.Path, null, CancellationToken.None);
+
+        Assert.Equal(1, summary.Files);
+        Assert.Equal(1, summary.Skipped[SkipReason.Binary]);
+    }
+
+    [Theory]
+    [InlineData("*.log", "", "*.log")]
+    [InlineData("/gen/", "sub", "sub/gen/")]
+    [InlineData("a/b.txt", "sub", "sub/a/b.txt")]
+    [InlineData("tmp/", "sub", "sub/**/tmp/")]
+    [InlineData("!keep.txt", "x/y", "!x/y/**/keep.txt")]
+    public void Nested_ragexignore_rules_are_anchored_for_ripgrep(string rule, string directory, string expected) =>
+        Assert.Equal(expected, RipgrepIgnoreFile.Anchor(rule, directory));
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Ragex.Core.Output;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Tests.Output;
+
+public sealed class FormatterTests
+{
+    private static readonly SearchHit First = new("/repo", "src/a.py", 2, 5, 2, "match", null, "two needle", 1.0, SearchMode.Regex)
+    {
+        Before = [new ContextLine(1, "one")],
+        After = [new ContextLine(3, "three")],
+        Spans = [new MatchSpan(4, 6)],
+    };
+
+    private static readonly SearchHit Second = new("/repo", "src/a.py", 9, 1, 9, "match", null, "needle nine", 1.0, SearchMode.Regex)
+    {
+        Spans = [new MatchSpan(0, 6)],
+    };
+
+    private static readonly SearchReply Reply = new("needle", SearchMode.Auto, SearchMode.Regex, "regex metacharacters", [First, Second], 1.5);
+
+    private static string Render(IHitFormatter formatter)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        formatter.Write(Reply, writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Grep_format_prints_path_line_column_text_with_context_and_separators()
+    {
+        var text = Render(new GrepFormatter(color: false, currentDirectory: "/repo"));
+
+        Assert.Equal("src/a.py-1-one\nsrc/a.py:2:5:two needle\nsrc/a.py-3-three\n--\nsrc/a.py:9:1:needle nine\n", text);
+    }
+
+    [Fact]
+    public void Grep_format_prints_absolute_paths_outside_the_current_directory() =>
+        Assert.StartsWith("/repo/src/a.py-1-one", Render(new GrepFormatter(false, "/elsewhere")), StringComparison.Ordinal);
+
+    [Fact]
+    public void Grep_format_colours_path_line_and_match_when_asked()
+    {
+        var text = Render(new GrepFormatter(color: true, currentDirectory: "/repo"));
+
+        Assert.Contains("\u001b[35msrc/a.py\u001b[0m:\u001b[32m2\u001b[0m:5:two \u001b[1;31mneedle\u001b[0m", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_is_one_document_with_the_mode_used_and_snake_case_fields()
+    {
+        using var document = JsonDocument.Parse(Render(new JsonFormatter()));
+        var root = document.RootElement;
+
+        Assert.Equal("regex", root.GetProperty("mode").GetString());
+        Assert.Equal("auto", root.GetProperty("requested_mode").GetString());
+        Assert.Equal(2, root.GetProperty("hits").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("hits")[0].GetProperty("end_line").GetInt32());
+        Assert.Equal("src/a.py", root.GetProperty("hits")[0].GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Json_lines_has_one_match_per_hit_then_a_summary()
+    {
+        var lines = Render(new JsonLinesFormatter()).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(3, lines.Length);
+        var types = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["match", "match", "summary"], types);
+        using var summary = JsonDocument.Parse(lines[2]);
+        Assert.Equal("regex", summary.RootElement.GetProperty("data").GetProperty("mode").GetString());
+        Assert.Equal(2, summary.RootElement.GetProperty("data").GetProperty("hits").GetInt32());
+    }
+}

@@ -1,0 +1,76 @@
+using Ragex.Core.Storage;
+using Ragex.Core.Tests.Support;
+
+namespace Ragex.Core.Tests.Storage;
+
+public sealed class IndexDatabaseTests
+{
+    private static readonly SymbolRecord Symbol = new("f", "function", 1, 2, "()", null, null, "Python", "def f():");
+
+    [Fact]
+    public void A_new_database_is_migrated_to_the_latest_schema_version()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+
+        Assert.Equal(Migrations.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), database.GetMeta(MetaKeys.SchemaVersion));
+    }
+
+    [Fact]
+    public void Replacing_a_file_replaces_its_symbols_and_deleting_it_removes_them()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol, Symbol with { Name = "g" }]));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol with { Name = "h" }]));
+
+        Assert.Equal(["h"], database.FindSymbols("h", prefix: false).Select(s => s.Symbol.Name));
+        Assert.Empty(database.FindSymbols("g", prefix: false));
+        Write(database, b => b.DeleteFile("a.py"));
+        Assert.Equal(0, database.CountSymbols());
+        Assert.Equal(0, database.CountFiles());
+    }
+
+    [Fact]
+    public void An_uncommitted_batch_leaves_nothing_behind()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        using (var batch = database.BeginBatch())
+        {
+            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol]);
+        }
+
+        Assert.Equal(0, database.CountFiles());
+        Assert.Equal(0, database.CountSymbols());
+    }
+
+    [Fact]
+    public void Prefix_search_treats_like_wildcards_literally()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol with { Name = "a_b" }, Symbol with { Name = "axb" }]));
+
+        Assert.Equal(["a_b"], database.FindSymbols("a_", prefix: true).Select(s => s.Symbol.Name));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_reported_in_one_line()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("index.db", "this is not sqlite, just text that is long enough to have a header............");
+
+        var error = Assert.Throws<RagexException>(() => IndexDatabase.Open(path, readOnly: true));
+
+        Assert.Contains("unreadable index database", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private static void Write(IndexDatabase database, Action<IndexBatch> action)
+    {
+        using var batch = database.BeginBatch();
+        action(batch);
+        batch.Commit();
+    }
+}

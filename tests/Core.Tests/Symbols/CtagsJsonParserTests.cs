@@ -1,0 +1,50 @@
+using Ragex.Core.Symbols;
+
+namespace Ragex.Core.Tests.Symbols;
+
+public sealed class CtagsJsonParserTests
+{
+    [Fact]
+    public void Parses_a_function_tag_with_signature_and_end_line()
+    {
+        const string line = """{"_type": "tag", "name": "urlparse", "path": "urllib/parse.py", "pattern": "/^def urlparse(url, scheme='', allow_fragments=True):$/", "language": "Python", "line": 374, "kind": "function", "signature": "(url, scheme='', allow_fragments=True)", "end": 402}""";
+
+        var tag = CtagsJsonParser.ParseLine(line)!;
+
+        Assert.Equal("urllib/parse.py", tag.Path);
+        Assert.Equal("urlparse", tag.Symbol.Name);
+        Assert.Equal("function", tag.Symbol.Kind);
+        Assert.Equal(374, tag.Symbol.Line);
+        Assert.Equal(402, tag.Symbol.EndLine);
+        Assert.Equal("Python", tag.Symbol.Language);
+        Assert.Equal("(url, scheme='', allow_fragments=True)", tag.Symbol.Signature);
+        Assert.Equal("def urlparse(url, scheme='', allow_fragments=True):", tag.Symbol.Preview);
+    }
+
+    [Fact]
+    public void Parses_scope_and_tolerates_a_missing_end()
+    {
+        const string line = """{"_type": "tag", "name": "geturl", "path": "p.py", "pattern": "/^    def geturl(self):$/", "line": 3, "kind": "member", "scope": "ParseResult", "scopeKind": "class"}""";
+
+        var tag = CtagsJsonParser.ParseLine(line)!;
+
+        Assert.Equal("ParseResult", tag.Symbol.Scope);
+        Assert.Equal("class", tag.Symbol.ScopeKind);
+        Assert.Null(tag.Symbol.EndLine);
+        Assert.Equal("def geturl(self):", tag.Symbol.Preview);
+    }
+
+    [Theory]
+    [InlineData("""{"_type": "ptag", "name": "JSON_OUTPUT_VERSION", "path": "0.0", "pattern": "in development"}""")]
+    [InlineData("")]
+    [InlineData("ctags: Warning: something")]
+    public void Skips_lines_that_are_not_tags(string line) => Assert.Null(CtagsJsonParser.ParseLine(line));
+
+    [Theory]
+    [InlineData("/^int main(void)$/", "int main(void)")]
+    [InlineData("/^  path = a\\/b$/", "path = a/b")]
+    [InlineData("/^cost = 5\\$/", "cost = 5\\$")]
+    [InlineData(null, "fallback")]
+    public void Turns_patterns_into_previews(string? pattern, string expected) =>
+        Assert.Equal(expected, CtagsJsonParser.PatternToPreview(pattern, "fallback"));
+}
