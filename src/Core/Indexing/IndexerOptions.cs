@@ -11,4 +11,7 @@ public sealed record IndexerOptions
 
     /// <summary>ctags processes run at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The value of <see cref="Parallelism"/> that means one per core, as written in ragex.hocon.</summary>
+    public const int OnePerCore = 0;
 }

@@ -10,7 +10,7 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class SymbolSearcher(RipgrepFileTypes fileTypes) : ISearcher
 {
-    private const int DefaultLimit = 50;
+    public const int DefaultLimit = 50;
     private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
     private static readonly HashSet<string> DefinitionKinds =
         ["class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro"];
