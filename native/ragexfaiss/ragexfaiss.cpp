@@ -12,8 +12,10 @@
 #include <faiss/index_io.h>
 
 #include <fcntl.h>
+#include <omp.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -66,6 +68,25 @@ int guard(F&& body) noexcept {
         return RFX_E_UNKNOWN;
     }
 }
+
+// Caps OpenMP threads for the calling thread at n while alive (the setting is per thread, so concurrent callers do
+// not interfere). IndexHNSW::search opens a full OpenMP team even for one query, and every team member allocates
+// and clears an ntotal-sized visited table; for the usual one-query search that makes it slower, not faster, and
+// spinning idle workers steal the CPU that other searches and the embedder need.
+class OmpThreadCap {
+public:
+    explicit OmpThreadCap(int64_t n) : previous_(omp_get_max_threads()) {
+        if (n < previous_) {
+            omp_set_num_threads(static_cast<int>(std::max<int64_t>(n, 1)));
+        }
+    }
+    ~OmpThreadCap() { omp_set_num_threads(previous_); }
+    OmpThreadCap(const OmpThreadCap&) = delete;
+    OmpThreadCap& operator=(const OmpThreadCap&) = delete;
+
+private:
+    int previous_;
+};
 
 using IdMap = faiss::IndexIDMap2;
 
@@ -197,6 +218,7 @@ int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* dis
             }
             return;
         }
+        OmpThreadCap cap(n);
         map->search(n, x, k, distances, labels);
     });
 }
@@ -256,13 +278,13 @@ int rfx_fsync_path(const char* path) {
         require(path != nullptr && *path != '\0', "path is empty");
         int fd = ::open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            fail(RFX_E_FAISS, std::string("open ") + path + ": " + std::strerror(errno));
+            fail(RFX_E_IO, std::string("open ") + path + ": " + std::strerror(errno));
         }
         int rc = ::fsync(fd);
         int err = errno;
         ::close(fd);
         if (rc != 0) {
-            fail(RFX_E_FAISS, std::string("fsync ") + path + ": " + std::strerror(err));
+            fail(RFX_E_IO, std::string("fsync ") + path + ": " + std::strerror(err));
         }
     });
 }

@@ -37,13 +37,14 @@ typedef enum rfx_status {
     RFX_E_FAISS = 2,            /* faiss::FaissException (includes I/O failures in write/read) */
     RFX_E_UNSUPPORTED = 3,      /* operation not supported by this index kind (remove on HNSW) */
     RFX_E_OUT_OF_MEMORY = 4,    /* std::bad_alloc */
-    RFX_E_UNKNOWN = 5           /* any other C++ exception */
+    RFX_E_UNKNOWN = 5,          /* any other C++ exception */
+    RFX_E_IO = 6                /* operating-system I/O error outside FAISS (rfx_fsync_path) */
 } rfx_status;
 
-typedef enum rfx_kind {
+typedef enum rfx_index_kind {
     RFX_KIND_FLAT = 1, /* IndexIDMap2(IndexFlatIP) */
     RFX_KIND_HNSW = 2  /* IndexIDMap2(IndexHNSWFlat, METRIC_INNER_PRODUCT) */
-} rfx_kind;
+} rfx_index_kind;
 
 /* Message of the last failed call on this thread ("" if none). Owned by the library; do not free. */
 RFX_API const char* rfx_last_error(void);

@@ -15,4 +15,6 @@ public enum SearchMode
     Semantic,
     [JsonStringEnumMemberName("hybrid")]
     Hybrid,
+    [JsonStringEnumMemberName("keyword")]
+    Keyword,
 }

@@ -26,6 +26,9 @@ public sealed record SearchRequest(string Query, SearchMode Mode)
     /// <summary>Maximum hits in the reply; null is unlimited.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>Semantic mode: drop hits whose cosine similarity is below this.</summary>
+    public double? MinScore { get; init; }
+
     /// <summary>Symbol kinds to keep (ctags long names such as "function", "class"); empty keeps all.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 }

@@ -9,7 +9,7 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var context = new CliContext(new RagexHome(home), currentDirectory, output, error, Interactive: false);
+        var context = new CliContext(new RagexHome(home), InstalledModels.Directory, currentDirectory, output, error, Interactive: false);
         var exitCode = await RagexCommandLine.RunAsync(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

@@ -13,7 +13,7 @@ public sealed class ErrorHandlingTests : IDisposable
     public ErrorHandlingTests()
     {
         File.WriteAllText(Path.Combine(tree, "a.py"), "def alpha():\n    return 1\n");
-        Assert.Equal(0, Run("index", tree).ExitCode);
+        Assert.Equal(0, Run("index", tree, "--no-embeddings").ExitCode);
     }
 
     [Fact]

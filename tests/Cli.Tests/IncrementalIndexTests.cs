@@ -60,7 +60,7 @@ public sealed class IncrementalIndexTests : IDisposable
 
     private async Task<JsonElement> IndexAsync()
     {
-        var run = await CliRun.InvokeAsync(home, "/", "index", tree, "--json");
+        var run = await CliRun.InvokeAsync(home, "/", "index", tree, "--json", "--no-embeddings");
         Assert.True(run.ExitCode == 0, run.Error);
         return JsonDocument.Parse(run.Out).RootElement.Clone();
     }

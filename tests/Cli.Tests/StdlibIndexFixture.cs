@@ -11,7 +11,7 @@ public sealed class StdlibIndexFixture : IDisposable
     {
         Home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
         var watch = Stopwatch.StartNew();
-        IndexRun = CliRun.InvokeAsync(Home, "/", "index", Corpus, "--json").GetAwaiter().GetResult();
+        IndexRun = CliRun.InvokeAsync(Home, "/", "index", Corpus, "--json", "--no-embeddings").GetAwaiter().GetResult();
         IndexSeconds = watch.Elapsed.TotalSeconds;
     }
 

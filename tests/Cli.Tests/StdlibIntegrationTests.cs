@@ -87,7 +87,7 @@ public sealed class StdlibIntegrationTests(StdlibIndexFixture stdlib, ITestOutpu
     [Fact]
     public async Task A_second_index_with_no_changes_reparses_nothing()
     {
-        var run = await CliRun.InvokeAsync(stdlib.Home, "/", "index", StdlibIndexFixture.Corpus, "--json");
+        var run = await CliRun.InvokeAsync(stdlib.Home, "/", "index", StdlibIndexFixture.Corpus, "--json", "--no-embeddings");
 
         using var summary = JsonDocument.Parse(run.Out);
         Assert.Equal(0, summary.RootElement.GetProperty("parsed").GetInt32());

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
 using Ragex.Core.Walk;
@@ -31,6 +32,26 @@ public sealed partial class RagexHoconTests
         Assert.Equal(new IndexerOptions().CtagsBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.index.ctags-batch-size"]);
         Assert.Equal(IndexerOptions.OnePerCore.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.index.parallelism"]);
         Assert.Equal(SymbolSearcher.DefaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.search.symbol-limit"]);
+        var indexer = new IndexerOptions();
+        Assert.Equal(Invariant(indexer.Chunking.MaxWindowLines), values["ragex.index.max-window-lines"]);
+        Assert.Equal(Invariant(indexer.EmbeddingBatchSize), values["ragex.index.embedding-batch-size"]);
+        Assert.Equal(EmbedderProvider.DefaultModelId, values["ragex.embedding.model"]);
+        var ranking = new RankingOptions();
+        Assert.Equal(Invariant(ranking.DefaultLimit), values["ragex.search.chunk-limit"]);
+        Assert.Equal(Invariant(ranking.RrfK), values["ragex.search.rrf-k"]);
+        Assert.Equal(ranking.SemanticWeight, double.Parse(values["ragex.search.semantic-weight"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ranking.KeywordWeight, double.Parse(values["ragex.search.keyword-weight"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ranking.SymbolNameWeight, double.Parse(values["ragex.search.symbol-name-weight"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Invariant(ranking.Candidates), values["ragex.search.candidates"]);
+        Assert.Equal(Invariant(ranking.HitsPerFile), values["ragex.search.hits-per-file"]);
+    }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_key_is_read_by_this_test()
+    {
+        Assert.Equal(14, Values().Count);
     }
 
     private static Dictionary<string, string> Values()

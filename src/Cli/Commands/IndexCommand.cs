@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Symbols;
 using Spectre.Console;
@@ -13,7 +14,8 @@ public static class IndexCommand
     {
         var path = new Argument<string>("PATH") { Description = "Project root (default: current directory)", DefaultValueFactory = _ => "." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
-        var command = new Command("index", "Index a project (incremental: only changed files are re-parsed)") { path, json };
+        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Index symbols and text only; skip the embedding model" };
+        var command = new Command("index", "Index a project (incremental: only changed files are re-parsed)") { path, json, noEmbeddings };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
             var root = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
@@ -22,7 +24,9 @@ public static class IndexCommand
                 throw new Core.RagexException($"{parse.GetValue(path)}: no such directory");
             }
 
-            var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner());
+            using var embedders = context.CreateEmbedderProvider();
+            var indexer = new ProjectIndexer(
+                context.Registry, new IndexerOptions(), new CtagsRunner(), parse.GetValue(noEmbeddings) ? null : () => embedders.Embedder);
             var summary = context.Interactive && !parse.GetValue(json)
                 ? await WithProgressBarAsync(indexer, root, token)
                 : await indexer.IndexAsync(root, null, token);
@@ -38,7 +42,23 @@ public static class IndexCommand
             ? "none"
             : string.Join(", ", summary.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {Kebab(s.Key.ToString())}"));
         return $"indexed {summary.Project.Root}: {summary.Files} files ({summary.Parsed} parsed, {summary.Touched} touched, "
-            + $"{summary.Deleted} deleted), skipped: {skipped}; {summary.Symbols} symbols in {summary.Elapsed.TotalSeconds:0.00} s";
+            + $"{summary.Deleted} deleted), skipped: {skipped}; {summary.Symbols} symbols, {summary.Chunks} chunks "
+            + $"({summary.EmbeddedChunks} embedded, {summary.Embedded} in this run{Rate(summary)}) in {summary.Elapsed.TotalSeconds:0.00} s";
+    }
+
+    private static string Rate(IndexSummary summary) =>
+        summary.Embedded == 0 ? "" : $" at {summary.Embedded / summary.EmbeddingTime.TotalSeconds:0} chunks/s";
+
+    private static void WriteEmbedding(Utf8JsonWriter json, IndexSummary summary)
+    {
+        json.WriteNumber("chunks", summary.Chunks);
+        json.WriteNumber("embedded_chunks", summary.EmbeddedChunks);
+        json.WriteNumber("embedded", summary.Embedded);
+        json.WriteNumber("embedding_seconds", Math.Round(summary.EmbeddingTime.TotalSeconds, 3));
+        if (summary.EmbeddingModel is not null)
+        {
+            json.WriteString("embedding_model", summary.EmbeddingModel);
+        }
     }
 
     private static string ToJson(IndexSummary summary)
@@ -68,6 +88,7 @@ public static class IndexCommand
             }
 
             json.WriteEndArray();
+            WriteEmbedding(json, summary);
             json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
             json.WriteEndObject();
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ragex.Core.Embedding;
 using Ragex.Core.Output;
 using Ragex.Core.Search;
 using Ragex.Protocol;
@@ -10,7 +11,8 @@ public static class SearchCommand
 {
     private static readonly Argument<string> Query = new("QUERY") { Description = "A regex, a symbol name or a question" };
     private static readonly Argument<string[]> Paths = new("PATH") { Description = "Files or directories to search", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<SearchMode> Mode = new("--mode") { Description = "auto, regex, symbol, semantic or hybrid", DefaultValueFactory = _ => SearchMode.Auto };
+    private static readonly Option<SearchMode> Mode = new("--mode") { Description = "auto, regex, symbol, semantic, hybrid or keyword", DefaultValueFactory = _ => SearchMode.Auto };
+    private static readonly Option<double?> MinScore = new("--min-score") { Description = "Semantic mode: drop hits below this cosine similarity" };
     private static readonly Option<string[]> PathOption = new("--path", "-p") { Description = "File or directory to search (repeatable)" };
     private static readonly Option<bool> IgnoreCase = new("--ignore-case", "-i") { Description = "Case-insensitive" };
     private static readonly Option<bool> SmartCase = new("--smart-case", "-S") { Description = "Case-insensitive unless the query has capitals" };
@@ -35,7 +37,7 @@ public static class SearchCommand
     {
         var command = new Command("search", "Search indexed projects (exit 0: hits, 1: none, 2: error)")
         {
-            Query, Paths, Mode, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color,
+            Query, Paths, Mode, MinScore, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color,
         };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
@@ -45,7 +47,8 @@ public static class SearchCommand
                 throw new Core.RagexException("--json and --jsonl cannot be combined");
             }
 
-            var reply = await SearchEngine.Create(context.Registry).SearchAsync(request, context.CurrentDirectory, token);
+            using var embedders = context.CreateEmbedderProvider();
+            var reply = await SearchEngine.Create(context.Registry, embedders).SearchAsync(request, context.CurrentDirectory, token);
             Formatter(parse, context).Write(reply, context.Out);
             return reply.Hits.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
         }));
@@ -79,6 +82,7 @@ public static class SearchCommand
             MaxCountPerFile = parse.GetValue(MaxCount),
             Limit = parse.GetValue(Limit),
             Kinds = parse.GetValue(Kinds) ?? [],
+            MinScore = parse.GetValue(MinScore),
         };
     }
 

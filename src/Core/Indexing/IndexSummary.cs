@@ -3,7 +3,10 @@ using Ragex.Core.Walk;
 
 namespace Ragex.Core.Indexing;
 
-/// <summary>What one indexing run did. <see cref="Parsed"/> counts files whose content changed and were re-parsed.</summary>
+/// <summary>
+/// What one indexing run did. <see cref="Parsed"/> counts files whose content changed and were re-parsed;
+/// <see cref="Embedded"/> the chunks embedded in this run (unchanged chunks keep their vectors).
+/// </summary>
 public sealed record IndexSummary(
     Project Project,
     int Files,
@@ -13,4 +16,15 @@ public sealed record IndexSummary(
     long Symbols,
     IReadOnlyDictionary<SkipReason, int> Skipped,
     IReadOnlyList<string> ParsedPaths,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    public long Chunks { get; init; }
+
+    public long EmbeddedChunks { get; init; }
+
+    public int Embedded { get; init; }
+
+    public TimeSpan EmbeddingTime { get; init; }
+
+    public string? EmbeddingModel { get; init; }
+}

@@ -1,20 +1,28 @@
+using System.Diagnostics;
 using System.Globalization;
+using Ragex.Core.Chunking;
+using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.Symbols;
+using Ragex.Core.VectorIndex;
 using Ragex.Core.Walk;
 
 namespace Ragex.Core.Indexing;
 
 /// <summary>
 /// Brings a project's index up to date with its tree: files whose size and mtime are unchanged are trusted; others
-/// are hashed, and only those whose content changed are re-parsed by ctags. Each ctags batch commits atomically.
+/// are hashed, and only those whose content changed are re-parsed by ctags and re-chunked. Each batch commits
+/// atomically. Then, when an embedder is given, every chunk without a vector is embedded (so an interrupted run
+/// resumes where it stopped) and the project's vector index is rebuilt from the database.
 /// </summary>
-public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags)
+public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, Func<IEmbedder>? embedder = null)
 {
+    private readonly Chunker chunker = new(options.Chunking);
+
     public async Task<IndexSummary> IndexAsync(string root, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var started = Stopwatch.StartNew();
         var project = registry.Register(root);
         using var database = IndexDatabase.Open(project.DatabasePath);
         var known = database.LoadFiles();
@@ -35,10 +43,17 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
             }
 
             batch.SetMeta(MetaKeys.LastIndexed, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            if (parsed.Count > 0 || plan.Deleted.Count > 0)
+            {
+                batch.SetMeta(MetaKeys.VectorsVersion, Guid.NewGuid().ToString("N"));
+            }
+
             batch.Commit();
         }
 
         RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, statistics.RagexIgnoreFiles);
+        var embedding = Stopwatch.StartNew();
+        var (model, embedded) = embedder is null ? (null, 0) : EmbedPending(project, database, embedder(), progress, cancellationToken);
         return new IndexSummary(
             project,
             (int)database.CountFiles(),
@@ -48,7 +63,48 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
             database.CountSymbols(),
             statistics.Skipped,
             parsed,
-            started.Elapsed);
+            started.Elapsed)
+        {
+            Chunks = database.CountChunks(),
+            EmbeddedChunks = database.CountEmbeddedChunks(),
+            Embedded = embedded,
+            EmbeddingTime = embedding.Elapsed,
+            EmbeddingModel = model,
+        };
+    }
+
+    private (string Model, int Embedded) EmbedPending(
+        Project project, IndexDatabase database, IEmbedder model, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var modelId = (model as OnnxEmbedder)?.Model.Id ?? model.GetType().Name;
+        if (database.GetMeta(MetaKeys.EmbeddingModel) != modelId)
+        {
+            using var reset = database.BeginBatch();
+            reset.ClearEmbeddings();
+            reset.SetMeta(MetaKeys.EmbeddingModel, modelId);
+            reset.Commit();
+        }
+
+        var pending = database.PendingChunks();
+        var done = 0;
+        progress?.Report(new IndexProgress("embedding", 0, pending.Count));
+        foreach (var slice in pending.Chunk(options.EmbeddingBatchSize))
+        {
+            var vectors = model.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
+            using var batch = database.BeginBatch();
+            batch.SetEmbeddings([.. slice.Select(c => c.Id)], vectors);
+            batch.SetMeta(MetaKeys.VectorsVersion, Guid.NewGuid().ToString("N"));
+            batch.Commit();
+            done += slice.Length;
+            progress?.Report(new IndexProgress("embedding", done, pending.Count));
+        }
+
+        if (!ProjectVectors.IsCurrent(project, database))
+        {
+            ProjectVectors.Rebuild(project, database, model.Dimension);
+        }
+
+        return (modelId, done);
     }
 
     private IndexPlan Plan(Project project, Dictionary<string, FileRecord> known, WalkStatistics statistics, IProgress<IndexProgress>? progress)
@@ -134,7 +190,8 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
                 using var batch = database.BeginBatch();
                 foreach (var file in files)
                 {
-                    batch.ReplaceFile(file, symbols[file.Path]);
+                    var content = ReadText(project, file.Path);
+                    batch.ReplaceFile(file, symbols[file.Path], chunker.Chunk(file.Path, content, symbols[file.Path]));
                 }
 
                 batch.Commit();
@@ -145,6 +202,18 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
 
         parsed.Sort(StringComparer.Ordinal);
         return parsed;
+    }
+
+    private static string ReadText(Project project, string relativePath)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(project.Root, relativePath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     private sealed class IndexPlan

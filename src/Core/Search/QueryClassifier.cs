@@ -19,7 +19,7 @@ public static partial class QueryClassifier
             return new ModeChoice(SearchMode.Regex, "regex metacharacters");
         }
 
-        return new ModeChoice(SearchMode.Regex, "natural language; semantic search is not available yet, searched as literal text", Literal: true);
+        return new ModeChoice(SearchMode.Hybrid, "natural language");
     }
 
     [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{N}_$]*((\.|::|->|#)[\p{L}_$][\p{L}\p{N}_$]*)*$")]

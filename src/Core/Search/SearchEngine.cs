@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Protocol;
 
@@ -8,16 +9,22 @@ namespace Ragex.Core.Search;
 /// Answers a <see cref="SearchRequest"/>: resolves which projects and paths it covers, picks the mode (auto), runs the
 /// mode's searcher on each project and merges the hits.
 /// </summary>
-public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers)
+public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking)
 {
-    public static SearchEngine Create(ProjectRegistry registry)
+    public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, RankingOptions? ranking = null)
     {
+        ranking ??= new RankingOptions();
         var fileTypes = new RipgrepFileTypes();
+        var semantic = new SemanticSearcher(embedders, fileTypes, ranking);
+        var keyword = new KeywordSearcher(fileTypes, ranking);
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {
             [SearchMode.Regex] = new RegexSearcher(),
             [SearchMode.Symbol] = new SymbolSearcher(fileTypes),
-        });
+            [SearchMode.Semantic] = semantic,
+            [SearchMode.Keyword] = keyword,
+            [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
+        }, ranking);
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -30,6 +37,10 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         var started = Stopwatch.StartNew();
         var scopes = ResolveScopes(request.Paths, currentDirectory);
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
+        if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && !scopes.All(HasEmbeddings))
+        {
+            choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
+        }
         var hits = await RunAsync(scopes, choice, request, cancellationToken);
         if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
         {
@@ -37,7 +48,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             hits = await RunAsync(scopes, choice, request, cancellationToken);
         }
 
-        var limit = request.Limit ?? int.MaxValue;
+        var limit = request.Limit ?? (IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         var truncated = hits.Count > limit;
         return new SearchReply(
             request.Query,
@@ -66,10 +77,22 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             hits.AddRange(await searcher.SearchAsync(scope, effective, cancellationToken));
         }
 
-        return choice.Mode == SearchMode.Regex
-            ? [.. hits.OrderBy(h => h.Root, StringComparer.Ordinal).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)]
-            : [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
+        if (choice.Mode == SearchMode.Regex)
+        {
+            return [.. hits.OrderBy(h => h.Root, StringComparer.Ordinal).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
+        }
+
+        // Each searcher returns its project's hits ranked; across projects, scores decide.
+        return scopes.Count == 1 ? hits : [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
     }
+
+    private static bool HasEmbeddings(SearchScope scope)
+    {
+        using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+        return database.CountEmbeddedChunks() > 0;
+    }
+
+    private static bool IsChunkMode(SearchMode mode) => mode is SearchMode.Semantic or SearchMode.Keyword or SearchMode.Hybrid;
 
     /// <summary>
     /// Explicit paths must lie in registered projects. Without paths, the project around the current directory is

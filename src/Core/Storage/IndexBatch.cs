@@ -14,8 +14,11 @@ public sealed class IndexBatch : IDisposable
         this.transaction = transaction;
     }
 
-    /// <summary>Records a file and replaces all of its symbols.</summary>
-    public void ReplaceFile(FileRecord file, IReadOnlyList<SymbolRecord> symbols)
+    /// <summary>
+    /// Records a file and replaces all of its symbols and chunks. A new chunk whose text hash equals one of the file's
+    /// old chunks keeps that chunk's embedding, so only changed code is embedded again.
+    /// </summary>
+    public void ReplaceFile(FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks)
     {
         long fileId;
         using (var upsert = Command(
@@ -33,13 +36,76 @@ public sealed class IndexBatch : IDisposable
             fileId = (long)upsert.ExecuteScalar()!;
         }
 
-        using (var delete = Command("DELETE FROM symbols WHERE file_id = $id"))
+        var reusable = EmbeddingsOf(fileId);
+        using (var delete = Command("DELETE FROM symbols WHERE file_id = $id; DELETE FROM chunks WHERE file_id = $id"))
         {
             delete.Parameters.AddWithValue("$id", fileId);
             delete.ExecuteNonQuery();
         }
 
         InsertSymbols(fileId, symbols);
+        InsertChunks(fileId, chunks, reusable);
+    }
+
+    public void SetEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
+    {
+        using var update = Command("UPDATE chunks SET embedding = $embedding WHERE id = $id");
+        var id = update.Parameters.AddWithValue("$id", 0L);
+        var embedding = update.Parameters.AddWithValue("$embedding", Array.Empty<byte>());
+        update.Prepare();
+        for (var i = 0; i < chunkIds.Count; i++)
+        {
+            id.Value = chunkIds[i];
+            embedding.Value = EmbeddingBlob.ToBytes(vectors[i]);
+            update.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Drops every stored embedding (the model changed); chunks stay and are embedded again.</summary>
+    public void ClearEmbeddings()
+    {
+        using var command = Command("UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL");
+        command.ExecuteNonQuery();
+    }
+
+    private Dictionary<string, byte[]> EmbeddingsOf(long fileId)
+    {
+        using var select = Command("SELECT text_hash, embedding FROM chunks WHERE file_id = $id AND embedding IS NOT NULL");
+        select.Parameters.AddWithValue("$id", fileId);
+        using var reader = select.ExecuteReader();
+        var embeddings = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            embeddings[reader.GetString(0)] = (byte[])reader.GetValue(1);
+        }
+
+        return embeddings;
+    }
+
+    private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable)
+    {
+        using var insert = Command(
+            """
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding)
+            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding)
+            """);
+        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding" }
+            .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
+            .ToArray();
+        insert.Prepare();
+        foreach (var chunk in chunks)
+        {
+            parameters[0].Value = chunk.Id;
+            parameters[1].Value = fileId;
+            parameters[2].Value = chunk.StartLine;
+            parameters[3].Value = chunk.EndLine;
+            parameters[4].Value = (object?)chunk.Symbol ?? DBNull.Value;
+            parameters[5].Value = chunk.Kind;
+            parameters[6].Value = chunk.TextHash;
+            parameters[7].Value = chunk.Text;
+            parameters[8].Value = reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Updates size and mtime of a file whose content hash did not change (a touch).</summary>

@@ -137,6 +137,84 @@ public sealed class IndexDatabase : IDisposable
         return names;
     }
 
+    public long CountChunks() => Scalar("SELECT count(*) FROM chunks");
+
+    public long CountEmbeddedChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NOT NULL");
+
+    /// <summary>Chunks still waiting for an embedding, shortest first so batches pad little.</summary>
+    public List<(long Id, string Text)> PendingChunks()
+    {
+        using var command = Command("SELECT id, text FROM chunks WHERE embedding IS NULL ORDER BY length(text)");
+        using var reader = command.ExecuteReader();
+        var pending = new List<(long, string)>();
+        while (reader.Read())
+        {
+            pending.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return pending;
+    }
+
+    /// <summary>Every stored embedding, for rebuilding the vector index.</summary>
+    public IEnumerable<(long Id, float[] Vector)> Embeddings()
+    {
+        using var command = Command("SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
+        }
+    }
+
+    public Dictionary<long, StoredChunk> ChunksById(IReadOnlyCollection<long> ids)
+    {
+        var chunks = new Dictionary<long, StoredChunk>();
+        if (ids.Count == 0)
+        {
+            return chunks;
+        }
+
+        using var command = Command(
+            "SELECT c.id, f.path, c.start_line, c.end_line, c.symbol, c.kind, c.text FROM chunks c JOIN files f ON f.id = c.file_id WHERE c.id IN ("
+            + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var chunk = new StoredChunk(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6));
+            chunks[chunk.Id] = chunk;
+        }
+
+        return chunks;
+    }
+
+    /// <summary>
+    /// BM25 over chunk text and the chunk's symbol name (weighted <paramref name="symbolWeight"/> against 1 for text),
+    /// best first; <paramref name="ftsQuery"/> is an FTS5 MATCH expression. Scores are negated bm25, higher is better.
+    /// </summary>
+    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, int limit)
+    {
+        using var command = Command(
+            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
+            ("$query", ftsQuery),
+            ("$symbolWeight", symbolWeight),
+            ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var hits = new List<(long, double)>();
+        while (reader.Read())
+        {
+            hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        }
+
+        return hits;
+    }
+
     public void Dispose() => connection.Dispose();
 
     private static List<StoredSymbol> ReadSymbols(SqliteCommand command)

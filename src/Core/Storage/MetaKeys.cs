@@ -5,4 +5,10 @@ public static class MetaKeys
     public const string SchemaVersion = "schema_version";
     public const string Root = "root";
     public const string LastIndexed = "last_indexed";
+
+    /// <summary>The embedding model the stored vectors come from; a different model invalidates them.</summary>
+    public const string EmbeddingModel = "embedding_model";
+
+    /// <summary>Changes whenever chunks or embeddings change; vectors.faiss records the version it was built from.</summary>
+    public const string VectorsVersion = "vectors_version";
 }

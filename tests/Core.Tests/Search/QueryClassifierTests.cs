@@ -14,17 +14,10 @@ public sealed class QueryClassifierTests
     [InlineData("foo.*bar", SearchMode.Regex)]
     [InlineData("^import os$", SearchMode.Regex)]
     [InlineData("a|b", SearchMode.Regex)]
-    [InlineData("split a url into its parts", SearchMode.Regex)]
+    [InlineData("split a url into its parts", SearchMode.Hybrid)]
+    [InlineData("where are http cookies parsed", SearchMode.Hybrid)]
     public void Picks_a_mode_from_the_shape_of_the_query(string query, SearchMode expected) =>
         Assert.Equal(expected, QueryClassifier.Classify(query).Mode);
-
-    [Fact]
-    public void Natural_language_is_searched_literally_until_semantic_search_exists()
-    {
-        var choice = QueryClassifier.Classify("split a url");
-        Assert.True(choice.Literal);
-        Assert.StartsWith("natural language", choice.Reason, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void Identifiers_are_not_literal() => Assert.False(QueryClassifier.Classify("urlparse").Literal);

@@ -1,3 +1,4 @@
+using Ragex.Core.Chunking;
 using Ragex.Core.Storage;
 using Ragex.Core.Tests.Support;
 
@@ -21,8 +22,8 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol, Symbol with { Name = "g" }]));
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol with { Name = "h" }]));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol, Symbol with { Name = "g" }], []));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol with { Name = "h" }], []));
 
         Assert.Equal(["h"], database.FindSymbols("h", prefix: false).Select(s => s.Symbol.Name));
         Assert.Empty(database.FindSymbols("g", prefix: false));
@@ -38,7 +39,7 @@ public sealed class IndexDatabaseTests
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         using (var batch = database.BeginBatch())
         {
-            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol]);
+            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], []);
         }
 
         Assert.Equal(0, database.CountFiles());
@@ -50,7 +51,7 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol with { Name = "a_b" }, Symbol with { Name = "axb" }]));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol with { Name = "a_b" }, Symbol with { Name = "axb" }], []));
 
         Assert.Equal(["a_b"], database.FindSymbols("a_", prefix: true).Select(s => s.Symbol.Name));
     }
@@ -65,6 +66,37 @@ public sealed class IndexDatabaseTests
 
         Assert.Contains("unreadable index database", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_unchanged_chunk_keeps_its_embedding_and_a_changed_one_needs_a_new_one()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Chunk Make(long id, string text) => new(id, 1, 2, "f", "function", text, text + "-hash");
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [Make(1, "same"), Make(2, "old")]));
+        Write(database, b => b.SetEmbeddings([1, 2], [[1f, 0f], [0f, 1f]]));
+
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make(1, "same"), Make(3, "new")]));
+
+        Assert.Equal([3L], database.PendingChunks().Select(p => p.Id));
+        Assert.Equal([1f, 0f], database.Embeddings().Single().Vector);
+    }
+
+    [Fact]
+    public void Keyword_search_ranks_by_bm25_with_symbol_names_weighted()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol],
+        [
+            new Chunk(1, 1, 2, "other", "function", "mentions parse once among many other words here", "x1"),
+            new Chunk(2, 3, 4, "parse", "function", "def parse(): pass", "x2"),
+        ]));
+
+        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, limit: 10);
+
+        Assert.Equal([2L, 1L], ranked.Select(r => r.Id));
     }
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)

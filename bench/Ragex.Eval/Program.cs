@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Indexing;
+using Ragex.Core.Projects;
+using Ragex.Core.Search;
+using Ragex.Core.Storage;
+using Ragex.Core.Symbols;
+using Ragex.Eval;
+using Ragex.Protocol;
+
+// Retrieval quality on ../shared/eval/python-stdlib-dev.jsonl: indexes a copy of the corpus (test/, idlelib/ and
+// lib2to3/tests/ left out by a .ragexignore), asks every query in keyword, semantic and hybrid mode, and reports
+// recall@1/5/10 and MRR@10 over files and exact hits, plus index throughput against the raw model throughput.
+var repository = args.Length > 0 ? Path.GetFullPath(args[0]) : Directory.GetCurrentDirectory();
+var queriesPath = args.Length > 1 ? args[1] : Path.Combine(repository, "..", "shared", "eval", "python-stdlib-dev.jsonl");
+var corpus = args.Length > 2 ? args[2] : "/usr/lib/python3.11";
+var work = Path.Combine(repository, "artifacts", "eval");
+var tree = Path.Combine(work, "python3.11");
+var home = new RagexHome(Path.Combine(work, "home"));
+var modelsDirectory = Environment.GetEnvironmentVariable(EmbedderProvider.ModelsDirectoryVariable)
+    ?? RagexHome.FromEnvironment().ModelsDirectory;
+
+PrepareCorpus(corpus, tree);
+var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
+    .Select(l => JsonSerializer.Deserialize<EvalQuery>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
+    .ToList();
+
+using var embedders = new EmbedderProvider(modelsDirectory);
+var rawThroughput = RawThroughput(embedders.Embedder);
+var registry = new ProjectRegistry(home);
+var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), () => embedders.Embedder);
+var summary = await indexer.IndexAsync(tree, null, CancellationToken.None);
+var pipelineThroughput = summary.Embedded / Math.Max(summary.EmbeddingTime.TotalSeconds, 1e-9);
+var indexBytes = Directory.EnumerateFiles(summary.Project.DataDirectory).Sum(f => new FileInfo(f).Length);
+
+var engine = SearchEngine.Create(registry, embedders);
+var definitions = Definitions(summary.Project, queries);
+var results = new List<object>();
+Console.WriteLine($"| mode | file R@1 | file R@5 | file R@10 | file MRR@10 | exact R@1 | exact R@5 | exact R@10 | exact MRR@10 | median ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
+{
+    var fileRanks = new List<int?>();
+    var exactRanks = new List<int?>();
+    var latencies = new List<double>();
+    foreach (var query in queries)
+    {
+        var watch = Stopwatch.StartNew();
+        var reply = await engine.SearchAsync(new SearchRequest(query.Query, mode) { Paths = [tree], Limit = 10 }, tree, CancellationToken.None);
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+        var hits = reply.Hits.Take(10).ToList();
+        fileRanks.Add(FirstRank(hits, h => h.Path == query.File));
+        var line = definitions.GetValueOrDefault(query.Id);
+        exactRanks.Add(FirstRank(hits, h => h.Path == query.File && line is { } l && h.Line <= l && l <= h.EndLine));
+    }
+
+    var file = RankMetrics.From(fileRanks);
+    var exact = RankMetrics.From(exactRanks);
+    var median = latencies.Order().ElementAt(latencies.Count / 2);
+    Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {file.RecallAt1:0.000} | {file.RecallAt5:0.000} | {file.RecallAt10:0.000} | {file.MrrAt10:0.000} | {exact.RecallAt1:0.000} | {exact.RecallAt5:0.000} | {exact.RecallAt10:0.000} | {exact.MrrAt10:0.000} | {median:0.0} |");
+    results.Add(new { mode = mode.ToString().ToLowerInvariant(), file, exact, median_ms = median });
+}
+
+Console.WriteLine();
+Console.WriteLine($"index: {summary.Files} files, {summary.Chunks} chunks, {summary.Embedded} embedded in {summary.EmbeddingTime.TotalSeconds:0.0} s "
+    + $"({pipelineThroughput:0.0} chunks/s; raw model {rawThroughput:0.0} chunks/s at 256 tokens = {pipelineThroughput / rawThroughput:P0}), "
+    + $"total {summary.Elapsed.TotalSeconds:0.0} s, {indexBytes / 1048576.0:0.0} MiB on disk");
+var report = new
+{
+    queries = queries.Count,
+    model = embedders.ModelId,
+    index = new
+    {
+        files = summary.Files,
+        chunks = summary.Chunks,
+        embedded = summary.Embedded,
+        embedding_seconds = summary.EmbeddingTime.TotalSeconds,
+        total_seconds = summary.Elapsed.TotalSeconds,
+        pipeline_chunks_per_second = pipelineThroughput,
+        raw_model_chunks_per_second_at_256_tokens = rawThroughput,
+        bytes_on_disk = indexBytes,
+    },
+    modes = results,
+};
+var outputPath = Path.Combine(repository, "bench", "results", "eval-stdlib.json");
+Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+File.WriteAllText(outputPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"wrote {outputPath}");
+
+static int? FirstRank(IReadOnlyList<SearchHit> hits, Func<SearchHit, bool> correct)
+{
+    var index = hits.ToList().FindIndex(h => correct(h));
+    return index < 0 ? null : index + 1;
+}
+
+static void PrepareCorpus(string source, string destination)
+{
+    var marker = Path.Combine(destination, ".ragexignore");
+    if (File.Exists(marker))
+    {
+        return;
+    }
+
+    foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+    {
+        var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target, overwrite: true);
+    }
+
+    File.WriteAllText(marker, "# the evaluation leaves these out, as its README asks\ntest/\nidlelib/\nlib2to3/tests/\n");
+}
+
+static Dictionary<string, int> Definitions(Project project, IReadOnlyList<EvalQuery> queries)
+{
+    using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
+    var lines = new Dictionary<string, int>();
+    foreach (var query in queries)
+    {
+        var definition = database.FindSymbols(query.Symbol, prefix: false)
+            .Where(s => s.Path == query.File && s.Symbol.Name == query.Symbol)
+            .OrderBy(s => s.Symbol.Scope is null ? 0 : 1)
+            .FirstOrDefault();
+        if (definition is not null)
+        {
+            lines[query.Id] = definition.Symbol.Line;
+        }
+    }
+
+    return lines;
+}
+
+static double RawThroughput(IEmbedder embedder)
+{
+    var text = string.Join(' ', Enumerable.Repeat("def parse(url, scheme): return url.split(scheme)", 40));
+    var inputs = Enumerable.Repeat(text, 128).ToList();
+    embedder.Embed(inputs.Take(16).ToList(), EmbeddingPurpose.Document);
+    var watch = Stopwatch.StartNew();
+    embedder.Embed(inputs, EmbeddingPurpose.Document);
+    return inputs.Count / watch.Elapsed.TotalSeconds;
+}

@@ -1,0 +1,13 @@
+namespace Ragex.Core.Embedding;
+
+public sealed record EmbedderOptions
+{
+    /// <summary>Threads ONNX Runtime uses inside one inference call; 0 lets ONNX Runtime choose (one per physical core).</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>Texts run through the model at once; texts are sorted by length first so a batch pads little.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Tokens per text including <c>[CLS]</c> and <c>[SEP]</c>; capped at the model's own limit.</summary>
+    public int MaxTokens { get; init; } = 256;
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// Turns free text into an FTS5 MATCH expression: its words, lower-cased, quoted, common English function words
+/// dropped, OR-ed so BM25 ranks chunks by how many rare terms they share with the question.
+/// </summary>
+public static partial class KeywordQuery
+{
+    private static readonly HashSet<string> StopWords =
+    [
+        "a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for", "from", "how", "i", "if", "in", "into", "is",
+        "it", "its", "of", "on", "or", "that", "the", "their", "them", "this", "to", "what", "when", "where", "which",
+        "with", "without", "can", "get", "all", "some", "one", "there",
+    ];
+
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        var meaningful = words.Where(w => !StopWords.Contains(w)).ToList();
+        return meaningful.Count > 0 ? meaningful : words;
+    }
+
+    /// <summary>The MATCH expression, or null when the text has no words at all.</summary>
+    public static string? ToFts(string text)
+    {
+        var terms = Terms(text);
+        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
