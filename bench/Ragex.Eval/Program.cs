@@ -30,7 +30,7 @@ var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
 using var embedders = new EmbedderProvider(modelsDirectory);
 var rawThroughput = RawThroughput(embedders.Embedder);
 var registry = new ProjectRegistry(home);
-var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), () => embedders.Embedder);
+var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders);
 var summary = await indexer.IndexAsync(tree, null, CancellationToken.None);
 var pipelineThroughput = summary.Embedded / Math.Max(summary.EmbeddingTime.TotalSeconds, 1e-9);
 var indexBytes = Directory.EnumerateFiles(summary.Project.DataDirectory).Sum(f => new FileInfo(f).Length);

@@ -1,3 +1,74 @@
-// The resident daemon arrives with the daemon issue; until then the host only reports that it is not built yet.
-Console.Error.WriteLine("ragexd: the daemon is not part of this build yet; use `ragex` directly.");
-return 2;
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ragex.Actors;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Projects;
+using Ragex.Host;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+using Serilog;
+using Serilog.Events;
+
+var home = RagexHome.FromEnvironment().EnsureCreated();
+using var instance = DaemonLock.TryAcquire(home.Directory);
+var endpointPath = Path.Combine(home.Directory, DaemonEndpoint.FileName);
+if (instance is null)
+{
+    var running = DaemonEndpoint.TryRead(endpointPath);
+    Console.Error.WriteLine($"ragexd: a daemon is already running for {home.Directory}" + (running is null ? "" : $" (pid {running.ProcessId}, port {running.Port})"));
+    return 2;
+}
+
+File.Delete(endpointPath);
+Log.Logger = new LoggerConfiguration()
+    .MinimumLevel.Information()
+    .MinimumLevel.Override("Akka.Remote", LogEventLevel.Error)
+    .Enrich.FromLogContext()
+    .WriteTo.File(Path.Combine(home.Directory, "logs", "daemon-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
+    .CreateLogger();
+
+try
+{
+    var models = Environment.GetEnvironmentVariable(EmbedderProvider.ModelsDirectoryVariable) is { Length: > 0 } configured ? configured : home.ModelsDirectory;
+    using var embedders = new EmbedderProvider(models);
+    var services = RagexServices.Create(new ProjectRegistry(home), embedders);
+    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+    builder.Services.AddSerilog();
+    builder.Services.AddAkka("ragex", akka => akka
+        .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), HoconAddMode.Append)
+        .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
+        .WithRemoting("127.0.0.1", 0)
+        .ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLogger<SerilogLogger>();
+        })
+        .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name))));
+    using var host = builder.Build();
+    await host.StartAsync();
+
+    var address = ((ExtendedActorSystem)host.Services.GetRequiredService<ActorSystem>()).Provider.DefaultAddress;
+    var endpoint = new DaemonEndpoint(Environment.ProcessId, address.Host!, address.Port!.Value, address.System, DateTimeOffset.UtcNow);
+    endpoint.Write(endpointPath);
+    Log.Information("ragexd {Pid} listening on {Address} for {Home}", endpoint.ProcessId, endpoint.RequestsPath, home.Directory);
+
+    await host.WaitForShutdownAsync();
+    Log.Information("ragexd {Pid} stopped", endpoint.ProcessId);
+    return 0;
+}
+catch (Exception e)
+{
+    Log.Fatal(e, "ragexd failed");
+    Console.Error.WriteLine($"ragexd: {e.Message}");
+    return 2;
+}
+finally
+{
+    File.Delete(endpointPath);
+    await Log.CloseAndFlushAsync();
+}

@@ -10,4 +10,11 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchHit))]
 [JsonSerializable(typeof(SearchMode))]
+[JsonSerializable(typeof(Daemon.DaemonEndpoint))]
+[JsonSerializable(typeof(Daemon.SearchQuery))]
+[JsonSerializable(typeof(Daemon.IndexProject))]
+[JsonSerializable(typeof(Daemon.ProjectIndexed))]
+[JsonSerializable(typeof(Daemon.RequestFailed))]
+[JsonSerializable(typeof(Daemon.StatusQuery))]
+[JsonSerializable(typeof(Daemon.DaemonStatus))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

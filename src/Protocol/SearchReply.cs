@@ -7,7 +7,7 @@ public sealed record SearchReply(
     SearchMode Mode,
     string ModeReason,
     IReadOnlyList<SearchHit> Hits,
-    double ElapsedMilliseconds)
+    double ElapsedMilliseconds) : IProtocolMessage
 {
     public bool Truncated { get; init; }
 }

@@ -7,7 +7,7 @@ public sealed class LayeringTests
 {
     [Theory]
     [InlineData("Ragex.Core", new[] { "Akka", "Ragex.Actors", "Ragex.Host", "ragex", "Spectre.Console", "System.CommandLine" })]
-    [InlineData("Ragex.Protocol", new[] { "Ragex.Core", "Akka", "Microsoft.Data.Sqlite" })]
+    [InlineData("Ragex.Protocol", new[] { "Ragex.Core", "Akka.Remote", "Microsoft.Data.Sqlite", "Microsoft.ML.OnnxRuntime" })]
     [InlineData("Ragex.Actors", new[] { "Ragex.Host", "ragex" })]
     public void An_assembly_does_not_reference_layers_above_it(string assembly, string[] forbidden)
     {

@@ -26,7 +26,7 @@ public static class IndexCommand
 
             using var embedders = context.CreateEmbedderProvider();
             var indexer = new ProjectIndexer(
-                context.Registry, new IndexerOptions(), new CtagsRunner(), parse.GetValue(noEmbeddings) ? null : () => embedders.Embedder);
+                context.Registry, new IndexerOptions(), new CtagsRunner(), parse.GetValue(noEmbeddings) ? null : embedders);
             var summary = context.Interactive && !parse.GetValue(json)
                 ? await WithProgressBarAsync(indexer, root, token)
                 : await indexer.IndexAsync(root, null, token);

@@ -16,7 +16,7 @@ namespace Ragex.Core.Indexing;
 /// atomically. Then, when an embedder is given, every chunk without a vector is embedded (so an interrupted run
 /// resumes where it stopped) and the project's vector index is rebuilt from the database.
 /// </summary>
-public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, Func<IEmbedder>? embedder = null)
+public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, EmbedderProvider? embedders = null)
 {
     private readonly Chunker chunker = new(options.Chunking);
 
@@ -53,7 +53,7 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
 
         RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, statistics.RagexIgnoreFiles);
         var embedding = Stopwatch.StartNew();
-        var (model, embedded) = embedder is null ? (null, 0) : EmbedPending(project, database, embedder(), progress, cancellationToken);
+        var (model, embedded) = embedders is null ? (null, 0) : EmbedPending(project, database, embedders, progress, cancellationToken);
         return new IndexSummary(
             project,
             (int)database.CountFiles(),
@@ -74,9 +74,9 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
     }
 
     private (string Model, int Embedded) EmbedPending(
-        Project project, IndexDatabase database, IEmbedder model, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+        Project project, IndexDatabase database, EmbedderProvider embedders, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        var modelId = (model as OnnxEmbedder)?.Model.Id ?? model.GetType().Name;
+        var modelId = embedders.ModelId;
         if (database.GetMeta(MetaKeys.EmbeddingModel) != modelId)
         {
             using var reset = database.BeginBatch();
@@ -86,11 +86,12 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
         }
 
         var pending = database.PendingChunks();
+        var model = pending.Count > 0 || !ProjectVectors.IsCurrent(project, database) ? embedders.Embedder : null;
         var done = 0;
         progress?.Report(new IndexProgress("embedding", 0, pending.Count));
         foreach (var slice in pending.Chunk(options.EmbeddingBatchSize))
         {
-            var vectors = model.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
+            var vectors = model!.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
             using var batch = database.BeginBatch();
             batch.SetEmbeddings([.. slice.Select(c => c.Id)], vectors);
             batch.SetMeta(MetaKeys.VectorsVersion, Guid.NewGuid().ToString("N"));
@@ -99,7 +100,7 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
             progress?.Report(new IndexProgress("embedding", done, pending.Count));
         }
 
-        if (!ProjectVectors.IsCurrent(project, database))
+        if (model is not null && !ProjectVectors.IsCurrent(project, database))
         {
             ProjectVectors.Rebuild(project, database, model.Dimension);
         }

@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Ragex.Actors.Messages;
+using Ragex.Actors.Requests;
+using Ragex.Core.Indexing;
+using Ragex.Core.Projects;
+using Ragex.Core.Storage;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Actors.Projects;
+
+/// <summary>
+/// Owns one project: the single writer of its index. Indexing runs one at a time as a task piped back to the actor;
+/// requests and file changes that arrive meanwhile coalesce into one follow-up run (the indexer is incremental, so a
+/// run after a change re-parses and re-embeds only what changed). Searches never come here: they read the committed
+/// index directly, so they are served while a run is in progress.
+/// </summary>
+public sealed class ProjectActor : ReceiveActor
+{
+    private readonly Project project;
+    private readonly RagexServices services;
+    private readonly List<IActorRef> waiters = [];
+    private readonly CancellationTokenSource cancellation = new();
+    private bool embeddings = true;
+    private bool running;
+    private bool dirty;
+    private int queuedChanges;
+    private string? lastError;
+
+    public ProjectActor(Project project, RagexServices services)
+    {
+        this.project = project;
+        this.services = services;
+        Receive<IndexProject>(request =>
+        {
+            embeddings = request.Embeddings;
+            waiters.Add(Sender);
+            RequestRun();
+        });
+        Receive<ReconcileProject>(_ => RequestRun());
+        Receive<IndexRunCompleted>(completed => Finish(ToReply(completed.Summary), error: null));
+        Receive<IndexRunFailed>(failed => Finish(new RequestFailed(failed.Reason), failed.Reason));
+        Receive<ProjectStatusQuery>(_ => Sender.Tell(Status()));
+    }
+
+    public static Props Props(Project project, RagexServices services) =>
+        Akka.Actor.Props.Create(() => new ProjectActor(project, services));
+
+    protected override void PostStop() => cancellation.Cancel();
+
+    private void RequestRun()
+    {
+        queuedChanges++;
+        if (running)
+        {
+            dirty = true;
+            return;
+        }
+
+        running = true;
+        dirty = false;
+        queuedChanges = 0;
+        services.CreateIndexer(embeddings)
+            .IndexAsync(project.Root, null, cancellation.Token)
+            .PipeTo(Self, success: summary => new IndexRunCompleted(summary), failure: e => new IndexRunFailed(SearchHandler.Describe(e)));
+    }
+
+    private void Finish(object reply, string? error)
+    {
+        running = false;
+        lastError = error;
+        foreach (var waiter in waiters)
+        {
+            waiter.Tell(reply);
+        }
+
+        waiters.Clear();
+        if (dirty)
+        {
+            RequestRun();
+        }
+    }
+
+    private static ProjectIndexed ToReply(IndexSummary summary) => new(
+        summary.Project.Id,
+        summary.Project.Root,
+        summary.Files,
+        summary.Parsed,
+        summary.Deleted,
+        summary.Symbols,
+        summary.Chunks,
+        summary.EmbeddedChunks,
+        summary.Embedded,
+        summary.Elapsed.TotalSeconds);
+
+    private ProjectStatus Status()
+    {
+        long files = 0, chunks = 0, embedded = 0;
+        if (File.Exists(project.DatabasePath))
+        {
+            using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
+            (files, chunks, embedded) = (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks());
+        }
+
+        return new ProjectStatus(project.Id, project.Root, running ? "indexing" : "watching", files, chunks, embedded, running ? queuedChanges : 0, lastError);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Ragex.Actors.Messages;
+using Ragex.Actors.Requests;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Actors.Projects;
+
+/// <summary>
+/// Parent of one <see cref="ProjectActor"/> per registered project. At start it restores every project from the
+/// registry and reconciles it with the disk (changes made while the daemon was down are indexed).
+/// </summary>
+public sealed class ProjectsSupervisor : ReceiveActor
+{
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
+    private readonly RagexServices services;
+    private readonly Stopwatch uptime = Stopwatch.StartNew();
+
+    public ProjectsSupervisor(RagexServices services)
+    {
+        this.services = services;
+        Receive<IndexProject>(request =>
+        {
+            try
+            {
+                var project = services.Registry.Register(request.Root);
+                ChildFor(project).Forward(request);
+            }
+            catch (Exception e)
+            {
+                Sender.Tell(new RequestFailed(SearchHandler.Describe(e)));
+            }
+        });
+        Receive<StatusQuery>(_ => StatusAsync().PipeTo(Sender));
+    }
+
+    public static Props Props(RagexServices services) => Akka.Actor.Props.Create(() => new ProjectsSupervisor(services));
+
+    protected override void PreStart()
+    {
+        foreach (var project in services.Registry.List())
+        {
+            ChildFor(project).Tell(ReconcileProject.Instance);
+        }
+    }
+
+    /// <summary>A failing project restarts (up to 10 times a minute) and never stops the others.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+
+    private IActorRef ChildFor(Core.Projects.Project project) =>
+        Context.Child(project.Id) is var existing && !existing.IsNobody() ? existing : Context.ActorOf(ProjectActor.Props(project, services), project.Id);
+
+    private async Task<DaemonStatus> StatusAsync()
+    {
+        var children = Context.GetChildren().ToList();
+        var statuses = await Task.WhenAll(children.Select(c => c.Ask<ProjectStatus>(ProjectStatusQuery.Instance, StatusTimeout)));
+        using var process = Process.GetCurrentProcess();
+        return new DaemonStatus(
+            typeof(ProjectsSupervisor).Assembly.GetName().Version?.ToString() ?? "0",
+            Environment.ProcessId,
+            uptime.Elapsed.TotalSeconds,
+            process.WorkingSet64,
+            [.. statuses.OrderBy(s => s.Root, StringComparer.Ordinal)]);
+    }
+}

@@ -1,0 +1,28 @@
+using Akka.Actor;
+using Ragex.Actors.Projects;
+using Ragex.Actors.Requests;
+
+namespace Ragex.Actors;
+
+/// <summary>
+/// Top of the daemon's tree: the <see cref="ProjectsSupervisor"/> and the <see cref="RequestRouter"/>. Clients talk
+/// to the router (<see cref="RouterName"/>, under this actor); everything it needs is created here.
+/// </summary>
+public sealed class RagexRoot : ReceiveActor
+{
+    public const string Name = "ragex";
+    public const string RouterName = "requests";
+
+    public RagexRoot(RagexServices services)
+    {
+        var projects = Context.ActorOf(ProjectsSupervisor.Props(services), "projects");
+        var router = Context.ActorOf(RequestRouter.Props(services, projects), RouterName);
+        ReceiveAny(message => router.Forward(message));
+    }
+
+    public static Props Props(RagexServices services) => Akka.Actor.Props.Create(() => new RagexRoot(services));
+
+    /// <summary>The supervisor and router restart on failure; their state is rebuilt from the registry.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+}

@@ -1,0 +1,47 @@
+using Akka.Actor;
+using Ragex.Actors.Messages;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Actors.Requests;
+
+/// <summary>
+/// The daemon's front door. Each search gets its own short-lived <see cref="SearchHandler"/> child, so one failing
+/// request cannot affect another; indexing and status go to the <see cref="Projects.ProjectsSupervisor"/>.
+/// Every request gets exactly one reply: a handler that dies before answering is answered for.
+/// </summary>
+public sealed class RequestRouter : ReceiveActor
+{
+    private readonly Dictionary<IActorRef, IActorRef> clientsByHandler = [];
+
+    public RequestRouter(RagexServices services, IActorRef projects)
+    {
+        Receive<SearchQuery>(query =>
+        {
+            var handler = Context.ActorOf(SearchHandler.Props(query, services.Search));
+            Context.Watch(handler);
+            clientsByHandler[handler] = Sender;
+        });
+        Receive<HandlerFinished>(finished =>
+        {
+            if (clientsByHandler.Remove(Sender, out var client))
+            {
+                client.Tell(finished.Reply);
+            }
+        });
+        Receive<Terminated>(terminated =>
+        {
+            if (clientsByHandler.Remove(terminated.ActorRef, out var client))
+            {
+                client.Tell(new RequestFailed("internal error: the request handler stopped before answering"));
+            }
+        });
+        Receive<IndexProject>(request => projects.Forward(request));
+        Receive<StatusQuery>(request => projects.Forward(request));
+    }
+
+    public static Props Props(RagexServices services, IActorRef projects) =>
+        Akka.Actor.Props.Create(() => new RequestRouter(services, projects));
+
+    /// <summary>Handlers are stopped on any failure (never restarted: a request is answered once); see Terminated.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+}

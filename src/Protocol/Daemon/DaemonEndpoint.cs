@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Ragex.Protocol.Daemon;
+
+/// <summary>
+/// Where the running daemon listens, as written to <c>$RAGEX_HOME/daemon.json</c> (mode 0600) once it is ready, so
+/// clients can find it. A file whose process is gone is stale.
+/// </summary>
+public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string SystemName, DateTimeOffset Started)
+{
+    public const string FileName = "daemon.json";
+
+    /// <summary>The actor path clients send requests to.</summary>
+    public string RequestsPath => $"akka.tcp://{SystemName}@{Host}:{Port}/user/ragex";
+
+    public bool IsAlive()
+    {
+        try
+        {
+            using var process = Process.GetProcessById(ProcessId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static DaemonEndpoint? TryRead(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(path), ProtocolJsonContext.Default.DaemonEndpoint);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the file atomically, readable and writable by its owner only.</summary>
+    public void Write(string path)
+    {
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, this, ProtocolJsonContext.Default.DaemonEndpoint);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}

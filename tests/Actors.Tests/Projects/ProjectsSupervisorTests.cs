@@ -1,0 +1,94 @@
+using Akka.Actor;
+using Ragex.Actors.Projects;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Projects;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Actors.Tests.Projects;
+
+/// <summary>The project actors over the real engine (ctags, SQLite, ripgrep), symbols and text only.</summary>
+public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
+    private readonly List<string> trees = [];
+
+    [Fact]
+    public void Indexing_registers_the_project_and_status_reports_it()
+    {
+        var tree = Tree("def alpha():\n    return 1\n");
+        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+
+        supervisor.Tell(new IndexProject(tree, Embeddings: false));
+        var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+        Assert.Equal((1, 1), (indexed.Files, indexed.Parsed));
+
+        supervisor.Tell(new StatusQuery());
+        var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));
+        var project = Assert.Single(status.Projects);
+        Assert.Equal((tree, 1L), (project.Root, project.Files));
+        Assert.Equal(Environment.ProcessId, status.ProcessId);
+    }
+
+    [Fact]
+    public void A_missing_directory_is_an_error_reply_and_other_projects_keep_working()
+    {
+        var tree = Tree("def beta():\n    pass\n");
+        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+
+        supervisor.Tell(new IndexProject("/no/such/dir", Embeddings: false));
+        Assert.Contains("no/such/dir", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(10)).Message, StringComparison.Ordinal);
+
+        supervisor.Tell(new IndexProject(tree, Embeddings: false));
+        ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void A_new_supervisor_restores_and_reconciles_every_registered_project()
+    {
+        var trees = new[] { Tree("def one():\n    pass\n"), Tree("def two():\n    pass\n"), Tree("def three():\n    pass\n") };
+        var first = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+        foreach (var tree in trees)
+        {
+            first.Tell(new IndexProject(tree, Embeddings: false));
+            ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+        }
+
+        Sys.Stop(first);
+        File.WriteAllText(Path.Combine(trees[1], "added_while_down.py"), "def added_while_down():\n    pass\n");
+        var second = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+
+        AwaitAssert(
+            () =>
+            {
+                second.Tell(new StatusQuery());
+                var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));
+                Assert.Equal(trees.Order(StringComparer.Ordinal), status.Projects.Select(p => p.Root));
+                Assert.Equal(2, status.Projects.Single(p => p.Root == trees[1]).Files);
+            },
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(200));
+    }
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(home, recursive: true);
+        foreach (var tree in trees)
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
+
+    private RagexServices Services() =>
+        RagexServices.Create(new ProjectRegistry(new RagexHome(home)), new EmbedderProvider(Path.Combine(home, "models")));
+
+    private string Tree(string content)
+    {
+        var tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
+        trees.Add(tree);
+        File.WriteAllText(Path.Combine(tree, "module.py"), content);
+        return tree;
+    }
+}

@@ -1,0 +1,78 @@
+using Akka.Actor;
+using Ragex.Actors.Requests;
+using Ragex.Core;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Projects;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Actors.Tests.Requests;
+
+/// <summary>Fault isolation: a failing request is answered with an error and the router goes on serving.</summary>
+public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static SearchQuery Query(string text) => new(new SearchRequest(text, SearchMode.Regex), "/");
+
+    /// <summary>Fault injection only: throws for chosen queries (synchronously or from the task), answers the rest empty.</summary>
+    private static Task<SearchReply> FaultInjectingSearch(SearchQuery query, CancellationToken token) => query.Request.Query switch
+    {
+        "throw-now" => throw new InvalidOperationException("injected synchronous failure"),
+        "throw-later" => Task.Run<SearchReply>(async () =>
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("injected asynchronous failure");
+        }, token),
+        "bad-input" => Task.FromException<SearchReply>(new RagexException("invalid regex `(`: unclosed group")),
+        _ => Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0)),
+    };
+
+    private IActorRef Router()
+    {
+        var services = new RagexServices(
+            new ProjectRegistry(new RagexHome(Path.GetTempPath())), new EmbedderProvider(Path.GetTempPath()), new(), FaultInjectingSearch);
+        return Sys.ActorOf(RequestRouter.Props(services, ActorRefs.Nobody));
+    }
+
+    [Theory]
+    [InlineData("throw-now", "internal error")]
+    [InlineData("throw-later", "injected asynchronous failure")]
+    [InlineData("bad-input", "invalid regex")]
+    public void A_failing_request_gets_an_error_and_the_next_request_succeeds(string failing, string expected)
+    {
+        var router = Router();
+
+        router.Tell(Query(failing));
+        var failure = ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5));
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+
+        router.Tell(Query("fine"));
+        Assert.Equal("fine", ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+    }
+
+    [Fact]
+    public void Concurrent_requests_each_get_their_own_answer()
+    {
+        var router = Router();
+        var probes = Enumerable.Range(0, 20).Select(_ => CreateTestProbe()).ToList();
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            router.Tell(Query(i % 2 == 0 ? "throw-later" : $"q{i}"), probes[i]);
+        }
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            if (i % 2 == 0)
+            {
+                probes[i].ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5));
+            }
+            else
+            {
+                Assert.Equal($"q{i}", probes[i].ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+            }
+
+            probes[i].ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Host.Tests;
+
+/// <summary>A real `ragexd` process on a private RAGEX_HOME, started and awaited until its daemon.json appears.</summary>
+public sealed class DaemonProcess : IDisposable
+{
+    private DaemonProcess(Process process, DaemonEndpoint endpoint)
+    {
+        Process = process;
+        Endpoint = endpoint;
+    }
+
+    public Process Process { get; }
+
+    public DaemonEndpoint Endpoint { get; }
+
+    public static Process Launch(string home)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragexd.dll"));
+        startInfo.Environment["RAGEX_HOME"] = home;
+        return Process.Start(startInfo)!;
+    }
+
+    public static async Task<DaemonProcess> StartAsync(string home)
+    {
+        var process = Launch(home);
+        var path = Path.Combine(home, DaemonEndpoint.FileName);
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (DaemonEndpoint.TryRead(path) is { } endpoint && endpoint.ProcessId == process.Id)
+            {
+                return new DaemonProcess(process, endpoint);
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"ragexd exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        process.Kill();
+        throw new TimeoutException("ragexd did not write daemon.json within 60 s");
+    }
+
+    public void Kill()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill();
+            Process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Process.Dispose();
+    }
+}

@@ -1,0 +1,83 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Host.Tests;
+
+/// <summary>The real daemon process over real Akka.Remote on loopback, with the real engine (ctags, SQLite, ripgrep).</summary>
+public sealed class DaemonProcessTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
+    private readonly string tree = Directory.CreateTempSubdirectory("ragex-tree-").FullName;
+    private ActorSystem client = null!;
+
+    public Task InitializeAsync()
+    {
+        File.WriteAllText(Path.Combine(tree, "module.py"), "def alpha():\n    return 1\n");
+        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(
+            "akka { loglevel = WARNING, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n" + ProtocolSerializer.Hocon));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Indexes_and_searches_over_remoting_and_survives_a_failing_request()
+    {
+        using var daemon = await DaemonProcess.StartAsync(home);
+        var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
+
+        var indexed = await daemonRef.Ask<object>(new IndexProject(tree, Embeddings: false), Timeout);
+        Assert.Equal(1, Assert.IsType<ProjectIndexed>(indexed).Files);
+
+        var failed = await daemonRef.Ask<object>(new SearchQuery(new SearchRequest("(", SearchMode.Regex), tree), Timeout);
+        Assert.Contains("invalid regex", Assert.IsType<RequestFailed>(failed).Message, StringComparison.Ordinal);
+
+        var reply = await daemonRef.Ask<object>(new SearchQuery(new SearchRequest("alpha", SearchMode.Symbol), tree), Timeout);
+        var hit = Assert.Single(Assert.IsType<SearchReply>(reply).Hits);
+        Assert.Equal(("module.py", 1), (hit.Path, hit.Line));
+        Assert.False(daemon.Process.HasExited);
+
+        var status = Assert.IsType<DaemonStatus>(await daemonRef.Ask<object>(new StatusQuery(), Timeout));
+        Assert.Equal(daemon.Process.Id, status.ProcessId);
+        Assert.Equal(tree, Assert.Single(status.Projects).Root);
+    }
+
+    [Fact]
+    public async Task A_second_daemon_refuses_and_a_killed_one_is_replaced_with_its_projects_restored()
+    {
+        var first = await DaemonProcess.StartAsync(home);
+        await client.ActorSelection(first.Endpoint.RequestsPath).Ask<object>(new IndexProject(tree, Embeddings: false), Timeout);
+
+        using (var second = DaemonProcess.Launch(home))
+        {
+            await second.WaitForExitAsync();
+            Assert.Equal(2, second.ExitCode);
+            Assert.Contains("already running", await second.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
+        first.Kill();
+        File.WriteAllText(Path.Combine(tree, "beta.py"), "def beta():\n    pass\n");
+        using var restarted = await DaemonProcess.StartAsync(home);
+        Assert.NotEqual(first.Process.Id, restarted.Process.Id);
+        first.Dispose();
+
+        var daemonRef = client.ActorSelection(restarted.Endpoint.RequestsPath);
+        var deadline = DateTime.UtcNow + Timeout;
+        SearchReply? found = null;
+        while (DateTime.UtcNow < deadline && found is not { Hits.Count: > 0 })
+        {
+            found = await daemonRef.Ask<object>(new SearchQuery(new SearchRequest("beta", SearchMode.Symbol), tree), Timeout) as SearchReply;
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("beta.py", Assert.Single(found!.Hits).Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await client.Terminate();
+        Directory.Delete(tree, recursive: true);
+        Directory.Delete(home, recursive: true);
+    }
+}

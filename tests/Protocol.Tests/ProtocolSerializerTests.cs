@@ -1,0 +1,40 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Protocol.Tests;
+
+/// <summary>Every message that crosses the wire goes through ProtocolSerializer and comes back equal.</summary>
+public sealed class ProtocolSerializerTests : IDisposable
+{
+    private readonly ActorSystem system = ActorSystem.Create("serialization", ConfigurationFactory.ParseString(ProtocolSerializer.Hocon));
+
+    public static TheoryData<IProtocolMessage> Messages => new()
+    {
+        new SearchQuery(new SearchRequest("def f", SearchMode.Regex) { Globs = ["*.py"], Limit = 3 }, "/src"),
+        new SearchReply("q", SearchMode.Auto, SearchMode.Hybrid, "natural language",
+            [new SearchHit("/r", "a.py", 1, 1, 9, "function", "f", "def f():", 0.5, SearchMode.Hybrid) { Spans = [new MatchSpan(4, 1)] }], 3.5),
+        new IndexProject("/src", Embeddings: false),
+        new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25),
+        new RequestFailed("invalid regex `(`: unclosed group"),
+        new StatusQuery(),
+        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "watching", 10, 50, 40, 0, null)]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Round_trips_through_the_configured_serializer(IProtocolMessage message)
+    {
+        var serializer = system.Serialization.FindSerializerFor(message);
+        Assert.IsType<ProtocolSerializer>(serializer);
+
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+        var back = system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
+
+        Assert.Equal(message.GetType(), back.GetType());
+        var json = System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), ProtocolJsonContext.Default);
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, back.GetType(), ProtocolJsonContext.Default));
+    }
+
+    public void Dispose() => system.Dispose();
+}
