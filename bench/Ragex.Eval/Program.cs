@@ -28,14 +28,14 @@ var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
     .ToList();
 
 using var embedders = new EmbedderProvider(modelsDirectory);
-var rawThroughput = RawThroughput(embedders.Embedder);
+var (pipelineThroughput, rawThroughput, sampleChunks) = await Throughput(tree, work, embedders);
 var registry = new ProjectRegistry(home);
 var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders);
 var summary = await indexer.IndexAsync(tree, null, CancellationToken.None);
-var pipelineThroughput = summary.Embedded / Math.Max(summary.EmbeddingTime.TotalSeconds, 1e-9);
 var indexBytes = Directory.EnumerateFiles(summary.Project.DataDirectory).Sum(f => new FileInfo(f).Length);
 
-var engine = SearchEngine.Create(registry, embedders);
+using var vectors = new Ragex.Core.VectorIndex.VectorIndexCache();
+var engine = SearchEngine.Create(registry, embedders, vectors);
 var definitions = Definitions(summary.Project, queries);
 var results = new List<object>();
 Console.WriteLine($"| mode | file R@1 | file R@5 | file R@10 | file MRR@10 | exact R@1 | exact R@5 | exact R@10 | exact MRR@10 | median ms |");
@@ -64,9 +64,10 @@ foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode
 }
 
 Console.WriteLine();
-Console.WriteLine($"index: {summary.Files} files, {summary.Chunks} chunks, {summary.Embedded} embedded in {summary.EmbeddingTime.TotalSeconds:0.0} s "
-    + $"({pipelineThroughput:0.0} chunks/s; raw model {rawThroughput:0.0} chunks/s at 256 tokens = {pipelineThroughput / rawThroughput:P0}), "
-    + $"total {summary.Elapsed.TotalSeconds:0.0} s, {indexBytes / 1048576.0:0.0} MiB on disk");
+Console.WriteLine($"index: {summary.Files} files, {summary.Chunks} chunks, {summary.Embedded} embedded in this run "
+    + $"({summary.EmbeddingTime.TotalSeconds:0.0} s), total {summary.Elapsed.TotalSeconds:0.0} s, {indexBytes / 1048576.0:0.0} MiB on disk");
+Console.WriteLine($"throughput on {sampleChunks} chunks of email/ indexed from empty: pipeline {pipelineThroughput:0.0} chunks/s, "
+    + $"raw model on the same texts {rawThroughput:0.0} chunks/s = {pipelineThroughput / rawThroughput:P0}");
 var report = new
 {
     queries = queries.Count,
@@ -78,8 +79,9 @@ var report = new
         embedded = summary.Embedded,
         embedding_seconds = summary.EmbeddingTime.TotalSeconds,
         total_seconds = summary.Elapsed.TotalSeconds,
+        throughput_sample_chunks = sampleChunks,
         pipeline_chunks_per_second = pipelineThroughput,
-        raw_model_chunks_per_second_at_256_tokens = rawThroughput,
+        raw_model_chunks_per_second_same_texts = rawThroughput,
         bytes_on_disk = indexBytes,
     },
     modes = results,
@@ -132,12 +134,29 @@ static Dictionary<string, int> Definitions(Project project, IReadOnlyList<EvalQu
     return lines;
 }
 
-static double RawThroughput(IEmbedder embedder)
+// Indexes one package from empty with embeddings (the pipeline: walk, ctags, chunking, embedding, SQLite, FAISS),
+// then embeds exactly the same chunk texts with the bare embedder in the same batch size: the ratio is the pipeline's
+// efficiency against the raw model on this machine, measured in one run.
+static async Task<(double Pipeline, double Raw, int Chunks)> Throughput(string tree, string work, EmbedderProvider embedders)
 {
-    var text = string.Join(' ', Enumerable.Repeat("def parse(url, scheme): return url.split(scheme)", 40));
-    var inputs = Enumerable.Repeat(text, 128).ToList();
-    embedder.Embed(inputs.Take(16).ToList(), EmbeddingPurpose.Document);
+    var sampleHome = new RagexHome(Path.Combine(work, "throughput-home"));
+    if (Directory.Exists(sampleHome.Directory))
+    {
+        Directory.Delete(sampleHome.Directory, recursive: true);
+    }
+
+    embedders.Embedder.Embed(["warm up the session"], EmbeddingPurpose.Document);
+    var options = new IndexerOptions();
+    var sample = await new ProjectIndexer(new ProjectRegistry(sampleHome), options, new CtagsRunner(), embedders)
+        .IndexAsync(Path.Combine(tree, "email"), null, CancellationToken.None);
+    using var database = IndexDatabase.Open(sample.Project.DatabasePath, readOnly: true);
+    var texts = database.ChunksById([.. database.Embeddings().Select(e => e.Id)]).Values.Select(c => c.Text).ToList();
     var watch = Stopwatch.StartNew();
-    embedder.Embed(inputs, EmbeddingPurpose.Document);
-    return inputs.Count / watch.Elapsed.TotalSeconds;
+    foreach (var batch in texts.OrderBy(t => t.Length).Chunk(options.EmbeddingBatchSize))
+    {
+        embedders.Embedder.Embed(batch, EmbeddingPurpose.Document);
+    }
+
+    var raw = texts.Count / watch.Elapsed.TotalSeconds;
+    return (sample.Embedded / sample.Elapsed.TotalSeconds, raw, texts.Count);
 }

@@ -3,6 +3,7 @@ using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 using Ragex.Core.Search;
 using Ragex.Core.Symbols;
+using Ragex.Core.VectorIndex;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 
@@ -20,7 +21,7 @@ public sealed record RagexServices(
 {
     public static RagexServices Create(ProjectRegistry registry, EmbedderProvider embedders, IndexerOptions? indexerOptions = null)
     {
-        var engine = SearchEngine.Create(registry, embedders);
+        var engine = SearchEngine.Create(registry, embedders, new VectorIndexCache());
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
             engine.SearchAsync(query.Request, query.CurrentDirectory, token));
     }

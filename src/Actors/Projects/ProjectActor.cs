@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Ragex.Actors.Messages;
 using Ragex.Actors.Requests;
+using Ragex.Actors.Watching;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
@@ -9,8 +10,8 @@ using Ragex.Protocol.Daemon;
 namespace Ragex.Actors.Projects;
 
 /// <summary>
-/// Owns one project: the single writer of its index. Indexing runs one at a time as a task piped back to the actor;
-/// requests and file changes that arrive meanwhile coalesce into one follow-up run (the indexer is incremental, so a
+/// Owns one project: the single writer of its index, and its <see cref="WatcherActor"/>. Indexing runs one at a time as
+/// a task piped back to the actor; requests and file changes that arrive meanwhile coalesce into one follow-up run (the indexer is incremental, so a
 /// run after a change re-parses and re-embeds only what changed). Searches never come here: they read the committed
 /// index directly, so they are served while a run is in progress.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class ProjectActor : ReceiveActor
             RequestRun();
         });
         Receive<ReconcileProject>(_ => RequestRun());
+        Receive<FilesChanged>(_ => RequestRun());
         Receive<IndexRunCompleted>(completed => Finish(ToReply(completed.Summary), error: null));
         Receive<IndexRunFailed>(failed => Finish(new RequestFailed(failed.Reason), failed.Reason));
         Receive<ProjectStatusQuery>(_ => Sender.Tell(Status()));
@@ -44,6 +46,13 @@ public sealed class ProjectActor : ReceiveActor
 
     public static Props Props(Project project, RagexServices services) =>
         Akka.Actor.Props.Create(() => new ProjectActor(project, services));
+
+    /// <summary>Debounce of the file watcher: a save becomes one indexing run about this long after the last event.</summary>
+    public static readonly TimeSpan WatchDebounce = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The watcher child is restarted on failure (the default strategy); its PreStart re-creates the OS watcher.</summary>
+    protected override void PreStart() =>
+        Context.ActorOf(WatcherActor.Props(project.Id, project.Root, Self, WatchDebounce), "watcher");
 
     protected override void PostStop() => cancellation.Cancel();
 

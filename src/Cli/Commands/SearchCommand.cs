@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ragex.Core.Embedding;
 using Ragex.Core.Output;
+using Ragex.Core.VectorIndex;
 using Ragex.Core.Search;
 using Ragex.Protocol;
 
@@ -48,7 +49,8 @@ public static class SearchCommand
             }
 
             using var embedders = context.CreateEmbedderProvider();
-            var reply = await SearchEngine.Create(context.Registry, embedders).SearchAsync(request, context.CurrentDirectory, token);
+            using var vectors = new VectorIndexCache();
+            var reply = await SearchEngine.Create(context.Registry, embedders, vectors).SearchAsync(request, context.CurrentDirectory, token);
             Formatter(parse, context).Write(reply, context.Out);
             return reply.Hits.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
         }));

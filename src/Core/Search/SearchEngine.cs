@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
+using Ragex.Core.VectorIndex;
 using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
@@ -11,11 +12,11 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking)
 {
-    public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, RankingOptions? ranking = null)
+    public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
     {
         ranking ??= new RankingOptions();
         var fileTypes = new RipgrepFileTypes();
-        var semantic = new SemanticSearcher(embedders, fileTypes, ranking);
+        var semantic = new SemanticSearcher(embedders, vectors, fileTypes, ranking);
         var keyword = new KeywordSearcher(fileTypes, ranking);
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {

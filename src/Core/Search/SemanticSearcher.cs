@@ -6,7 +6,7 @@ using Ragex.Protocol;
 namespace Ragex.Core.Search;
 
 /// <summary>Embeds the query and finds the nearest chunks by cosine similarity in the project's FAISS index.</summary>
-public sealed class SemanticSearcher(EmbedderProvider embedders, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
+public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCache vectors, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -28,8 +28,7 @@ public sealed class SemanticSearcher(EmbedderProvider embedders, RipgrepFileType
 
         var embedder = embedders.Embedder;
         var vector = embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
-        using var index = ProjectVectors.Open(scope.Project, database, embedder.Dimension);
-        var k = (int)Math.Min(index.Count, scope.IsWholeProject ? ranking.Candidates : ranking.Candidates * 10);
-        return [.. index.Search(vector, k).Select(m => (m.Id, (double)m.Score))];
+        var k = scope.IsWholeProject ? ranking.Candidates : ranking.Candidates * 10;
+        return [.. vectors.Search(scope.Project, database, vector, k).Select(m => (m.Id, (double)m.Score))];
     }
 }

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Ragex.Actors.Projects;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Projects;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+using Xunit.Abstractions;
+
+namespace Ragex.Actors.Tests.Projects;
+
+/// <summary>
+/// The watcher, the project actor and the whole engine with the real model and FAISS: a function written to a file is
+/// found by symbol and semantic search shortly after the write, and a deleted file disappears.
+/// </summary>
+public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit, IDisposable
+{
+    private static readonly string Models = Environment.GetEnvironmentVariable("RAGEX_MODELS_DIR") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex", "models");
+
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
+    private readonly string tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
+
+    [Fact]
+    public async Task A_new_function_is_searchable_soon_after_the_write_and_gone_after_the_delete()
+    {
+        File.WriteAllText(Path.Combine(tree, "base.py"), "def existing_helper(x):\n    '''Return x unchanged.'''\n    return x\n");
+        using var embedders = new EmbedderProvider(Models);
+        var services = RagexServices.Create(new ProjectRegistry(new RagexHome(home)), embedders);
+        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services));
+        supervisor.Tell(new IndexProject(tree, Embeddings: true));
+        ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60));
+
+        var latencies = new List<double>();
+        var semanticLatencies = new List<double>();
+        foreach (var (name, purpose) in new[]
+        {
+            ("compute_invoice_total", "add up the prices of all items on an invoice"),
+            ("parse_rgb_color", "convert a hex colour string like #ff8800 into red green blue values"),
+            ("retry_with_backoff", "call a function again after increasing delays when it fails"),
+        })
+        {
+            var file = Path.Combine(tree, name + ".py");
+            var watch = Stopwatch.StartNew();
+            await File.WriteAllTextAsync(file, $"def {name}(value):\n    '''{purpose}'''\n    return value\n");
+            await UntilAsync(() => SymbolHits(services, name), hits => hits.Count > 0);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            await UntilAsync(() => Search(services, purpose, SearchMode.Semantic), reply => reply.Hits.Count > 0 && reply.Hits[0].Symbol == name);
+            semanticLatencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        output.WriteLine($"write → symbol search finds it: {string.Join(", ", latencies.Select(l => $"{l:0} ms"))}");
+        output.WriteLine($"write → semantic search ranks it first: {string.Join(", ", semanticLatencies.Select(l => $"{l:0} ms"))}");
+        Assert.All(semanticLatencies, l => Assert.True(l < 10_000, $"{l:0} ms"));
+
+        File.Delete(Path.Combine(tree, "parse_rgb_color.py"));
+        await UntilAsync(() => SymbolHits(services, "parse_rgb_color"), hits => hits.Count == 0);
+        var after = await Search(services, "convert a hex colour string into red green blue values", SearchMode.Semantic);
+        Assert.DoesNotContain(after.Hits, h => h.Path == "parse_rgb_color.py");
+    }
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(home, recursive: true);
+        Directory.Delete(tree, recursive: true);
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SymbolHits(RagexServices services, string name) =>
+        (await Search(services, name, SearchMode.Symbol)).Hits.Where(h => h.Symbol == name).ToList();
+
+    private Task<SearchReply> Search(RagexServices services, string query, SearchMode mode) =>
+        services.Search(new SearchQuery(new SearchRequest(query, mode) { Paths = [tree] }, tree), CancellationToken.None);
+
+    private static async Task UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!done(await probe()))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the index to catch up");
+            await Task.Delay(20);
+        }
+    }
+}
