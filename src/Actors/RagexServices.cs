@@ -19,13 +19,17 @@ public sealed record RagexServices(
     IndexerOptions IndexerOptions,
     Func<SearchQuery, CancellationToken, Task<SearchReply>> Search)
 {
-    public static RagexServices Create(ProjectRegistry registry, EmbedderProvider embedders, IndexerOptions? indexerOptions = null)
+    public static RagexServices Create(
+        ProjectRegistry registry, EmbedderProvider embedders, IndexerOptions? indexerOptions = null, RankingOptions? ranking = null)
     {
-        var engine = SearchEngine.Create(registry, embedders, new VectorIndexCache());
+        var engine = SearchEngine.Create(registry, embedders, new VectorIndexCache(), ranking);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
             engine.SearchAsync(query.Request, query.CurrentDirectory, token));
     }
 
-    public ProjectIndexer CreateIndexer(bool embeddings) =>
-        new(Registry, IndexerOptions, new CtagsRunner(), embeddings ? Embedders : null);
+    /// <summary>The ctags runner for a project; replaced only to inject faults in tests.</summary>
+    public Func<Project, CtagsRunner> CtagsFor { get; init; } = _ => new CtagsRunner();
+
+    public ProjectIndexer CreateIndexer(Project project, bool embeddings) =>
+        new(Registry, IndexerOptions, CtagsFor(project), embeddings ? Embedders : null);
 }

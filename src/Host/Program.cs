@@ -34,13 +34,15 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var models = Environment.GetEnvironmentVariable(EmbedderProvider.ModelsDirectoryVariable) is { Length: > 0 } configured ? configured : home.ModelsDirectory;
-    using var embedders = new EmbedderProvider(models);
-    var services = RagexServices.Create(new ProjectRegistry(home), embedders);
+    var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+    var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
+    var models = environment.GetValueOrDefault(EmbedderProvider.ModelsDirectoryVariable) is { Length: > 0 } configured ? configured : home.ModelsDirectory;
+    using var embedders = new EmbedderProvider(models, settings.EmbeddingModel);
+    var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking);
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
     builder.Services.AddSerilog();
     builder.Services.AddAkka("ragex", akka => akka
-        .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), HoconAddMode.Append)
         .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
         .WithRemoting("127.0.0.1", 0)
         .ConfigureLoggers(loggers =>

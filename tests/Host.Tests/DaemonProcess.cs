@@ -12,6 +12,11 @@ public sealed class DaemonProcess : IDisposable
         Endpoint = endpoint;
     }
 
+    /// <summary>The models scripts/setup installed: $RAGEX_MODELS_DIR, else ~/.ragex/models.</summary>
+    public static string InstalledModels { get; } = Environment.GetEnvironmentVariable("RAGEX_MODELS_DIR") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex", "models");
+
     public Process Process { get; }
 
     public DaemonEndpoint Endpoint { get; }
@@ -21,6 +26,7 @@ public sealed class DaemonProcess : IDisposable
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragexd.dll"));
         startInfo.Environment["RAGEX_HOME"] = home;
+        startInfo.Environment["RAGEX_MODELS_DIR"] = InstalledModels;
         return Process.Start(startInfo)!;
     }
 

@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
-using Ragex.Core.Walk;
 
 namespace Ragex.Host.Tests;
 
-/// <summary>hocon/ragex.hocon documents every key once, and its defaults are the engine's defaults.</summary>
-public sealed partial class RagexHoconTests
+/// <summary>hocon/ragex.hocon documents every key once; its defaults are the engine's; overrides apply in order.</summary>
+public sealed class RagexHoconTests : IDisposable
 {
     private static readonly string HoconPath = FindHocon();
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
 
     [Fact]
     public void Every_key_has_a_comment_above_it()
@@ -17,7 +16,7 @@ public sealed partial class RagexHoconTests
         var lines = File.ReadAllLines(HoconPath);
         for (var i = 0; i < lines.Length; i++)
         {
-            if (KeyValue().IsMatch(lines[i]))
+            if (System.Text.RegularExpressions.Regex.IsMatch(lines[i], @"^\s*[a-z][a-z0-9-]*\s*=\s*.+$"))
             {
                 Assert.True(i > 0 && lines[i - 1].TrimStart().StartsWith('#'), $"line {i + 1} `{lines[i].Trim()}` has no comment above it");
             }
@@ -25,58 +24,41 @@ public sealed partial class RagexHoconTests
     }
 
     [Fact]
-    public void Defaults_match_the_engine()
+    public void The_shipped_defaults_are_the_engine_defaults()
     {
-        var values = Values();
-        Assert.Equal(WalkOptions.DefaultMaxFileSize.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.index.max-file-size"]);
-        Assert.Equal(new IndexerOptions().CtagsBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.index.ctags-batch-size"]);
-        Assert.Equal(IndexerOptions.OnePerCore.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.index.parallelism"]);
-        Assert.Equal(SymbolSearcher.DefaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), values["ragex.search.symbol-limit"]);
-        var indexer = new IndexerOptions();
-        Assert.Equal(Invariant(indexer.Chunking.MaxWindowLines), values["ragex.index.max-window-lines"]);
-        Assert.Equal(Invariant(indexer.EmbeddingBatchSize), values["ragex.index.embedding-batch-size"]);
-        Assert.Equal(EmbedderProvider.DefaultModelId, values["ragex.embedding.model"]);
-        var ranking = new RankingOptions();
-        Assert.Equal(Invariant(ranking.DefaultLimit), values["ragex.search.chunk-limit"]);
-        Assert.Equal(Invariant(ranking.RrfK), values["ragex.search.rrf-k"]);
-        Assert.Equal(ranking.SemanticWeight, double.Parse(values["ragex.search.semantic-weight"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(ranking.KeywordWeight, double.Parse(values["ragex.search.keyword-weight"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(ranking.SymbolNameWeight, double.Parse(values["ragex.search.symbol-name-weight"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(Invariant(ranking.Candidates), values["ragex.search.candidates"]);
-        Assert.Equal(Invariant(ranking.HitsPerFile), values["ragex.search.hits-per-file"]);
-    }
+        var settings = RagexSettings.From(RagexSettings.Load(HoconPath, home, new Dictionary<string, string>()));
 
-    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new RankingOptions(), settings.Ranking);
+        var defaults = new IndexerOptions();
+        Assert.Equal(defaults.Walk, settings.Indexer.Walk);
+        Assert.Equal(defaults.Chunking, settings.Indexer.Chunking);
+        Assert.Equal((defaults.CtagsBatchSize, defaults.Parallelism, defaults.EmbeddingBatchSize),
+            (settings.Indexer.CtagsBatchSize, settings.Indexer.Parallelism, settings.Indexer.EmbeddingBatchSize));
+        Assert.Equal(EmbedderProvider.DefaultModelId, settings.EmbeddingModel);
+    }
 
     [Fact]
-    public void Every_key_is_read_by_this_test()
+    public void The_user_file_overrides_the_defaults_and_the_environment_overrides_both()
     {
-        Assert.Equal(14, Values().Count);
+        File.WriteAllText(Path.Combine(home, "ragex.hocon"), "ragex.search { rrf-k = 30, hits-per-file = 3 }\nragex.embedding.model = all-minilm-l6-v2\n");
+        var environment = new Dictionary<string, string> { ["RAGEX_SEARCH_RRF_K"] = "20", ["RAGEX_HOME"] = "/ignored", ["RAGEX_INDEX_MAX_FILE_SIZE"] = "2048" };
+
+        var settings = RagexSettings.From(RagexSettings.Load(HoconPath, home, environment));
+
+        Assert.Equal((20, 3), (settings.Ranking.RrfK, settings.Ranking.HitsPerFile));
+        Assert.Equal("all-minilm-l6-v2", settings.EmbeddingModel);
+        Assert.Equal(2048, settings.Indexer.Walk.MaxFileSize);
     }
 
-    private static Dictionary<string, string> Values()
-    {
-        var path = new Stack<string>();
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in File.ReadAllLines(HoconPath))
-        {
-            var line = raw.Trim();
-            if (line.EndsWith('{'))
-            {
-                path.Push(line.TrimEnd('{').Trim());
-            }
-            else if (line == "}")
-            {
-                path.Pop();
-            }
-            else if (KeyValue().Match(line) is { Success: true } match)
-            {
-                values[string.Join('.', path.Reverse().Append(match.Groups[1].Value))] = match.Groups[2].Value.Trim();
-            }
-        }
+    [Theory]
+    [InlineData("RAGEX_SEARCH_RRF_K", "ragex.search.rrf-k")]
+    [InlineData("RAGEX_INDEX_MAX_FILE_SIZE", "ragex.index.max-file-size")]
+    [InlineData("RAGEX_HOME", null)]
+    [InlineData("RAGEX_MODELS_DIR", null)]
+    [InlineData("PATH", null)]
+    public void Environment_variables_map_to_keys(string variable, string? key) => Assert.Equal(key, RagexSettings.KeyFor(variable));
 
-        return values;
-    }
+    public void Dispose() => Directory.Delete(home, recursive: true);
 
     private static string FindHocon()
     {
@@ -91,7 +73,4 @@ public sealed partial class RagexHoconTests
 
         throw new FileNotFoundException("hocon/ragex.hocon not found above the test directory");
     }
-
-    [GeneratedRegex(@"^\s*([a-z][a-z0-9-]*)\s*=\s*(.+)$")]
-    private static partial Regex KeyValue();
 }

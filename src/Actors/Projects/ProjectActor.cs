@@ -68,7 +68,7 @@ public sealed class ProjectActor : ReceiveActor
         running = true;
         dirty = false;
         queuedChanges = 0;
-        services.CreateIndexer(embeddings)
+        services.CreateIndexer(project, embeddings)
             .IndexAsync(project.Root, null, cancellation.Token)
             .PipeTo(Self, success: summary => new IndexRunCompleted(summary), failure: e => new IndexRunFailed(SearchHandler.Describe(e)));
     }

@@ -18,6 +18,8 @@ namespace Ragex.Core.Indexing;
 /// </summary>
 public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, EmbedderProvider? embedders = null)
 {
+    private const int EmbeddingPageSize = 1024;
+
     private readonly Chunker chunker = new(options.Chunking);
 
     public async Task<IndexSummary> IndexAsync(string root, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
@@ -85,19 +87,23 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
             reset.Commit();
         }
 
-        var pending = database.PendingChunks();
-        var model = pending.Count > 0 || !ProjectVectors.IsCurrent(project, database) ? embedders.Embedder : null;
+        var total = (int)database.CountPendingChunks();
+        var model = total > 0 || !ProjectVectors.IsCurrent(project, database) ? embedders.Embedder : null;
         var done = 0;
-        progress?.Report(new IndexProgress("embedding", 0, pending.Count));
-        foreach (var slice in pending.Chunk(options.EmbeddingBatchSize))
+        progress?.Report(new IndexProgress("embedding", 0, total));
+        for (var page = database.PendingChunks(limit: EmbeddingPageSize); page.Count > 0; page = database.PendingChunks(page[^1].Id, EmbeddingPageSize))
         {
-            var vectors = model!.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
-            using var batch = database.BeginBatch();
-            batch.SetEmbeddings([.. slice.Select(c => c.Id)], vectors);
-            batch.SetMeta(MetaKeys.VectorsVersion, Guid.NewGuid().ToString("N"));
-            batch.Commit();
-            done += slice.Length;
-            progress?.Report(new IndexProgress("embedding", done, pending.Count));
+            // Within a page, similar lengths go together so each batch pads little.
+            foreach (var slice in page.OrderBy(c => c.Text.Length).Chunk(options.EmbeddingBatchSize))
+            {
+                var vectors = model!.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
+                using var batch = database.BeginBatch();
+                batch.SetEmbeddings([.. slice.Select(c => c.Id)], vectors);
+                batch.SetMeta(MetaKeys.VectorsVersion, Guid.NewGuid().ToString("N"));
+                batch.Commit();
+                done += slice.Length;
+                progress?.Report(new IndexProgress("embedding", done, total));
+            }
         }
 
         if (model is not null && !ProjectVectors.IsCurrent(project, database))

@@ -19,6 +19,9 @@ public sealed record RankingOptions
     /// <summary>Hits of one file allowed among the leading results.</summary>
     public int HitsPerFile { get; init; } = 2;
 
-    /// <summary>Hits returned when --limit is not given.</summary>
+    /// <summary>Hits a semantic, keyword or hybrid search returns when --limit is not given.</summary>
     public int DefaultLimit { get; init; } = 10;
+
+    /// <summary>Hits a symbol search returns when --limit is not given.</summary>
+    public int SymbolLimit { get; init; } = 50;
 }

@@ -21,7 +21,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {
             [SearchMode.Regex] = new RegexSearcher(),
-            [SearchMode.Symbol] = new SymbolSearcher(fileTypes),
+            [SearchMode.Symbol] = new SymbolSearcher(fileTypes, ranking),
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),

@@ -8,9 +8,8 @@ namespace Ragex.Core.Search;
 /// (subsequence, edit distance) over the distinct names when those are too few. A qualified query such as
 /// <c>Class.method</c> or <c>ns::fn</c> also ranks by scope.
 /// </summary>
-public sealed class SymbolSearcher(RipgrepFileTypes fileTypes) : ISearcher
+public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
-    public const int DefaultLimit = 50;
     private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
     private static readonly HashSet<string> DefinitionKinds =
         ["class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro"];
@@ -23,7 +22,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes) : ISearcher
             throw new RagexException("symbol search needs a name");
         }
 
-        var limit = request.Limit ?? DefaultLimit;
+        var limit = request.Limit ?? ranking.SymbolLimit;
         var filter = new PathFilter(request, fileTypes);
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var candidates = Keep(database.FindSymbols(name, prefix: true), scope, request, filter);

@@ -141,10 +141,16 @@ public sealed class IndexDatabase : IDisposable
 
     public long CountEmbeddedChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NOT NULL");
 
-    /// <summary>Chunks still waiting for an embedding, shortest first so batches pad little.</summary>
-    public List<(long Id, string Text)> PendingChunks()
+    public long CountPendingChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NULL");
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> chunks still waiting for an embedding with ids above <paramref name="afterId"/>,
+    /// in id order (a page of the partial index <c>chunks_pending</c>, so memory stays bounded however large the tree).
+    /// </summary>
+    public List<(long Id, string Text)> PendingChunks(long afterId = -1, int limit = int.MaxValue)
     {
-        using var command = Command("SELECT id, text FROM chunks WHERE embedding IS NULL ORDER BY length(text)");
+        using var command = Command(
+            "SELECT id, text FROM chunks WHERE embedding IS NULL AND id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var pending = new List<(long, string)>();
         while (reader.Read())

@@ -71,6 +71,28 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
             TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public void A_project_whose_symbol_extraction_fails_reports_it_and_the_others_keep_indexing()
+    {
+        var broken = Tree("def broken():\n    pass\n");
+        var healthy = Tree("def healthy():\n    pass\n");
+        var services = Services() with
+        {
+            CtagsFor = project => new Ragex.Core.Symbols.CtagsRunner(project.Root == broken ? "fault-injected-missing-ctags" : "ctags"),
+        };
+        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services));
+
+        supervisor.Tell(new IndexProject(broken, Embeddings: false));
+        Assert.Contains("fault-injected-missing-ctags", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(30)).Message, StringComparison.Ordinal);
+        supervisor.Tell(new IndexProject(healthy, Embeddings: false));
+        Assert.Equal(1, ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30)).Parsed);
+
+        supervisor.Tell(new StatusQuery());
+        var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));
+        Assert.Contains("fault-injected-missing-ctags", status.Projects.Single(p => p.Root == broken).LastError, StringComparison.Ordinal);
+        Assert.Null(status.Projects.Single(p => p.Root == healthy).LastError);
+    }
+
     public new void Dispose()
     {
         base.Dispose();

@@ -1,0 +1,74 @@
+using Akka.Configuration;
+using Ragex.Core.Chunking;
+using Ragex.Core.Indexing;
+using Ragex.Core.Search;
+using Ragex.Core.Walk;
+
+namespace Ragex.Host;
+
+/// <summary>
+/// The daemon's <c>ragex.*</c> settings: hocon/ragex.hocon (every key with its default), overridden by
+/// <c>$RAGEX_HOME/ragex.hocon</c>, then by environment variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c>
+/// (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets <c>ragex.search.rrf-k</c>).
+/// </summary>
+public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel)
+{
+    private static readonly string[] Sections = ["index", "embedding", "search"];
+
+    public static Config Load(string defaultsPath, string homeDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var config = ConfigurationFactory.ParseString(File.ReadAllText(defaultsPath));
+        var user = Path.Combine(homeDirectory, "ragex.hocon");
+        if (File.Exists(user))
+        {
+            config = ConfigurationFactory.ParseString(File.ReadAllText(user)).WithFallback(config);
+        }
+
+        foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (KeyFor(name) is { } key)
+            {
+                config = ConfigurationFactory.ParseString($"{key} = \"{value.Replace("\"", "\\\"")}\"").WithFallback(config);
+            }
+        }
+
+        return config;
+    }
+
+    /// <summary>RAGEX_SEARCH_RRF_K → ragex.search.rrf-k; null for variables that name no setting section.</summary>
+    public static string? KeyFor(string environmentVariable)
+    {
+        var parts = environmentVariable.Split('_', 3);
+        return parts.Length == 3 && parts[0] == "RAGEX" && Sections.Contains(parts[1].ToLowerInvariant())
+            ? $"ragex.{parts[1].ToLowerInvariant()}.{parts[2].ToLowerInvariant().Replace('_', '-')}"
+            : null;
+    }
+
+    public static RagexSettings From(Config config)
+    {
+        var index = config.GetConfig("ragex.index");
+        var search = config.GetConfig("ragex.search");
+        var parallelism = index.GetInt("parallelism");
+        return new RagexSettings(
+            new IndexerOptions
+            {
+                Walk = new WalkOptions { MaxFileSize = index.GetLong("max-file-size") },
+                Chunking = new ChunkerOptions { MaxWindowLines = index.GetInt("max-window-lines") },
+                CtagsBatchSize = index.GetInt("ctags-batch-size"),
+                Parallelism = parallelism == IndexerOptions.OnePerCore ? Environment.ProcessorCount : parallelism,
+                EmbeddingBatchSize = index.GetInt("embedding-batch-size"),
+            },
+            new RankingOptions
+            {
+                SymbolLimit = search.GetInt("symbol-limit"),
+                DefaultLimit = search.GetInt("chunk-limit"),
+                RrfK = search.GetInt("rrf-k"),
+                SemanticWeight = search.GetDouble("semantic-weight"),
+                KeywordWeight = search.GetDouble("keyword-weight"),
+                SymbolNameWeight = search.GetDouble("symbol-name-weight"),
+                Candidates = search.GetInt("candidates"),
+                HitsPerFile = search.GetInt("hits-per-file"),
+            },
+            config.GetString("ragex.embedding.model"));
+    }
+}
