@@ -19,8 +19,7 @@ var corpus = args.Length > 2 ? args[2] : "/usr/lib/python3.11";
 var work = Path.Combine(repository, "artifacts", "eval");
 var tree = Path.Combine(work, "python3.11");
 var home = new RagexHome(Path.Combine(work, "home"));
-var modelsDirectory = Environment.GetEnvironmentVariable(EmbedderProvider.ModelsDirectoryVariable)
-    ?? RagexHome.FromEnvironment().ModelsDirectory;
+var modelsDirectory = EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment());
 
 PrepareCorpus(corpus, tree);
 var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)

@@ -15,10 +15,9 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
     public static CliContext FromEnvironment()
     {
         var home = RagexHome.FromEnvironment();
-        var models = Environment.GetEnvironmentVariable(EmbedderProvider.ModelsDirectoryVariable);
         return new(
             home,
-            string.IsNullOrWhiteSpace(models) ? home.ModelsDirectory : models,
+            EmbedderProvider.ModelsDirectoryFor(home),
             Environment.CurrentDirectory,
             Console.Out,
             Console.Error,

@@ -37,8 +37,7 @@ try
     var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
         .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
     var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
-    var models = environment.GetValueOrDefault(EmbedderProvider.ModelsDirectoryVariable) is { Length: > 0 } configured ? configured : home.ModelsDirectory;
-    using var embedders = new EmbedderProvider(models, settings.EmbeddingModel);
+    using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder);
     var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking);
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
     builder.Services.AddSerilog();

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Ragex.Core.Chunking;
+using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
 using Ragex.Core.Walk;
@@ -11,7 +12,7 @@ namespace Ragex.Host;
 /// <c>$RAGEX_HOME/ragex.hocon</c>, then by environment variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c>
 /// (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets <c>ragex.search.rrf-k</c>).
 /// </summary>
-public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel)
+public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder)
 {
     private static readonly string[] Sections = ["index", "embedding", "search"];
 
@@ -69,6 +70,7 @@ public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Rankin
                 Candidates = search.GetInt("candidates"),
                 HitsPerFile = search.GetInt("hits-per-file"),
             },
-            config.GetString("ragex.embedding.model"));
+            config.GetString("ragex.embedding.model"),
+            new EmbedderOptions { IntraOpThreads = config.GetInt("ragex.embedding.intra-op-threads") });
     }
 }

@@ -1,10 +1,10 @@
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+
 namespace Ragex.Cli.Tests;
 
-/// <summary>The embedding models scripts/setup installed: $RAGEX_MODELS_DIR, else ~/.ragex/models.</summary>
+/// <summary>The embedding models scripts/setup installed (the test process's own home, not a test's temporary one).</summary>
 public static class InstalledModels
 {
-    public static string Directory { get; } =
-        Environment.GetEnvironmentVariable("RAGEX_MODELS_DIR") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex", "models");
+    public static string Directory { get; } = EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment());
 }

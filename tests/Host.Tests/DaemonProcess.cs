@@ -12,10 +12,9 @@ public sealed class DaemonProcess : IDisposable
         Endpoint = endpoint;
     }
 
-    /// <summary>The models scripts/setup installed: $RAGEX_MODELS_DIR, else ~/.ragex/models.</summary>
-    public static string InstalledModels { get; } = Environment.GetEnvironmentVariable("RAGEX_MODELS_DIR") is { Length: > 0 } configured
-        ? configured
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex", "models");
+    /// <summary>The models scripts/setup installed (the test process's own home, not the daemon's temporary one).</summary>
+    public static string InstalledModels { get; } =
+        Ragex.Core.Embedding.EmbedderProvider.ModelsDirectoryFor(Ragex.Core.Configuration.RagexHome.FromEnvironment());
 
     public Process Process { get; }
 

@@ -35,6 +35,7 @@ public sealed class RagexHoconTests : IDisposable
         Assert.Equal((defaults.CtagsBatchSize, defaults.Parallelism, defaults.EmbeddingBatchSize),
             (settings.Indexer.CtagsBatchSize, settings.Indexer.Parallelism, settings.Indexer.EmbeddingBatchSize));
         Assert.Equal(EmbedderProvider.DefaultModelId, settings.EmbeddingModel);
+        Assert.Equal(new EmbedderOptions(), settings.Embedder);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Ragex.Core.Configuration;
+
 namespace Ragex.Core.Embedding;
 
 /// <summary>The process's embedder: the configured model from a models directory, loaded on first use and then kept.</summary>
@@ -15,6 +17,13 @@ public sealed class EmbedderProvider : IDisposable
     }
 
     public string ModelId { get; }
+
+    /// <summary><c>$RAGEX_MODELS_DIR</c> when set (or <paramref name="configured"/>), else the home's models folder, where scripts/setup installs them.</summary>
+    public static string ModelsDirectoryFor(RagexHome home, string? configured = null)
+    {
+        configured ??= Environment.GetEnvironmentVariable(ModelsDirectoryVariable);
+        return string.IsNullOrWhiteSpace(configured) ? home.ModelsDirectory : configured;
+    }
 
     public IEmbedder Embedder => embedder.Value;
 

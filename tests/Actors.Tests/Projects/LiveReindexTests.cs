@@ -16,9 +16,7 @@ namespace Ragex.Actors.Tests.Projects;
 /// </summary>
 public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
-    private static readonly string Models = Environment.GetEnvironmentVariable("RAGEX_MODELS_DIR") is { Length: > 0 } configured
-        ? configured
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex", "models");
+    private static readonly string Models = EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment());
 
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
     private readonly string tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);

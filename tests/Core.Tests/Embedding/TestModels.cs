@@ -10,20 +10,11 @@ namespace Ragex.Core.Tests.Embedding;
 /// </summary>
 internal static class TestModels
 {
-    public const string ModelsDirectoryVariable = "RAGEX_MODELS_DIR";
+    public const string ModelsDirectoryVariable = EmbedderProvider.ModelsDirectoryVariable;
     public const string ArcticXs = "arctic-embed-xs";
     public const string MiniLm = "all-minilm-l6-v2";
 
-    public static string ModelsDirectory
-    {
-        get
-        {
-            var configured = Environment.GetEnvironmentVariable(ModelsDirectoryVariable);
-            return string.IsNullOrWhiteSpace(configured)
-                ? RagexHome.FromEnvironment().ModelsDirectory
-                : Path.GetFullPath(configured);
-        }
-    }
+    public static string ModelsDirectory => Path.GetFullPath(EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment()));
 
     public static EmbeddingModel Locate(string id)
     {
