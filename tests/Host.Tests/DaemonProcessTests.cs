@@ -74,6 +74,62 @@ public sealed class DaemonProcessTests : IAsyncLifetime
         Assert.Equal("beta.py", Assert.Single(found!.Hits).Path);
     }
 
+    [Fact]
+    public async Task Three_repositories_are_watched_and_after_a_restart_all_three_still_are()
+    {
+        var repositories = Enumerable.Range(0, 3).Select(_ => Ragex.Core.Projects.RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-repo-").FullName)).ToList();
+        try
+        {
+            foreach (var repository in repositories)
+            {
+                File.WriteAllText(Path.Combine(repository, "start.py"), "def start():\n    pass\n");
+            }
+
+            using (var daemon = await DaemonProcess.StartAsync(home))
+            {
+                var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
+                foreach (var repository in repositories)
+                {
+                    Assert.IsType<ProjectIndexed>(await daemonRef.Ask<object>(new IndexProject(repository, Embeddings: false), Timeout));
+                }
+
+                await EditEachAndFindAsync(daemonRef, repositories, "before_restart");
+            }
+
+            using var restarted = await DaemonProcess.StartAsync(home);
+            await EditEachAndFindAsync(client.ActorSelection(restarted.Endpoint.RequestsPath), repositories, "after_restart");
+        }
+        finally
+        {
+            repositories.ForEach(r => Directory.Delete(r, recursive: true));
+        }
+    }
+
+    private static async Task EditEachAndFindAsync(ActorSelection daemonRef, IReadOnlyList<string> repositories, string prefix)
+    {
+        for (var i = 0; i < repositories.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(repositories[i], $"{prefix}_{i}.py"), $"def {prefix}_{i}():\n    pass\n");
+        }
+
+        for (var i = 0; i < repositories.Count; i++)
+        {
+            var query = new SearchQuery(new SearchRequest($"{prefix}_{i}", SearchMode.Symbol) { Paths = [repositories[i]] }, "/");
+            var deadline = DateTime.UtcNow + Timeout;
+            while (true)
+            {
+                var reply = Assert.IsType<SearchReply>(await daemonRef.Ask<object>(query, Timeout));
+                if (reply.Hits.Any(h => h.Symbol == $"{prefix}_{i}"))
+                {
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"{prefix}_{i} never became searchable in {repositories[i]}");
+                await Task.Delay(50);
+            }
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await client.Terminate();
