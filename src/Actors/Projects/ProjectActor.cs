@@ -26,6 +26,9 @@ public sealed class ProjectActor : ReceiveActor
     private bool dirty;
     private int queuedChanges;
     private string? lastError;
+    private IndexProgress? progress;
+    private DateTime embeddingStarted;
+    private double chunksPerSecond;
 
     public ProjectActor(Project project, RagexServices services)
     {
@@ -42,6 +45,7 @@ public sealed class ProjectActor : ReceiveActor
         Receive<IndexRunCompleted>(completed => Finish(ToReply(completed.Summary), error: null));
         Receive<IndexRunFailed>(failed => Finish(new RequestFailed(failed.Reason), failed.Reason));
         Receive<ProjectStatusQuery>(_ => Sender.Tell(Status()));
+        Receive<IndexProgress>(Track);
     }
 
     public static Props Props(Project project, RagexServices services) =>
@@ -68,14 +72,32 @@ public sealed class ProjectActor : ReceiveActor
         running = true;
         dirty = false;
         queuedChanges = 0;
+        var self = Self;
+        var reporter = new SynchronousProgress(report => self.Tell(report));
         services.CreateIndexer(project, embeddings)
-            .IndexAsync(project.Root, null, cancellation.Token)
+            .IndexAsync(project.Root, reporter, cancellation.Token)
             .PipeTo(Self, success: summary => new IndexRunCompleted(summary), failure: e => new IndexRunFailed(SearchHandler.Describe(e)));
+    }
+
+    private void Track(IndexProgress report)
+    {
+        if (report.Phase == "embedding" && progress?.Phase != "embedding")
+        {
+            embeddingStarted = DateTime.UtcNow;
+        }
+
+        progress = report;
+        var seconds = (DateTime.UtcNow - embeddingStarted).TotalSeconds;
+        if (report.Phase == "embedding" && report.Done > 0 && seconds > 0)
+        {
+            chunksPerSecond = Math.Round(report.Done / seconds, 1);
+        }
     }
 
     private void Finish(object reply, string? error)
     {
         running = false;
+        progress = null;
         lastError = error;
         foreach (var waiter in waiters)
         {
@@ -110,6 +132,12 @@ public sealed class ProjectActor : ReceiveActor
             (files, chunks, embedded) = (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks());
         }
 
-        return new ProjectStatus(project.Id, project.Root, running ? "indexing" : "watching", files, chunks, embedded, running ? queuedChanges : 0, lastError);
+        return new ProjectStatus(project.Id, project.Root, running ? "indexing" : "watching", files, chunks, embedded, running ? queuedChanges : 0, lastError)
+        {
+            Phase = progress?.Phase,
+            PhaseDone = progress?.Done ?? 0,
+            PhaseTotal = progress?.Total ?? 0,
+            ChunksPerSecond = chunksPerSecond,
+        };
     }
 }

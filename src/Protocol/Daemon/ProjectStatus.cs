@@ -11,6 +11,17 @@ public sealed record ProjectStatus(
     int QueuedChanges,
     string? LastError)
 {
+    /// <summary>What the current run is doing ("scanning", "parsing", "embedding"), or null between runs.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>Items of the current phase done so far, and in all.</summary>
+    public int PhaseDone { get; init; }
+
+    public int PhaseTotal { get; init; }
+
+    /// <summary>Chunks embedded per second in the current (or last) run.</summary>
+    public double ChunksPerSecond { get; init; }
+
     /// <summary>Share of chunks with a vector, 0–100.</summary>
     public double IndexPercent => Chunks == 0 ? 100 : Math.Round(100.0 * EmbeddedChunks / Chunks, 1);
 }

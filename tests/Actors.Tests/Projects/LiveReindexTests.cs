@@ -30,6 +30,10 @@ public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xu
         var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services));
         supervisor.Tell(new IndexProject(tree, Embeddings: true));
         ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60));
+        supervisor.Tell(new StatusQuery());
+        var indexed = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);
+        Assert.Equal((100.0, "watching"), (indexed.IndexPercent, indexed.State));
+        Assert.True(indexed.ChunksPerSecond > 0, "no embedding rate reported");
 
         var latencies = new List<double>();
         var semanticLatencies = new List<double>();
