@@ -10,4 +10,7 @@ public sealed record SearchReply(
     double ElapsedMilliseconds) : IProtocolMessage
 {
     public bool Truncated { get; init; }
+
+    /// <summary>Things the user should know about these results, e.g. "index building: 45% of /src embedded".</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -59,8 +59,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         AssertConsistent(project);
 
         var reply = await client.ActorSelection(second.Endpoint.RequestsPath).Ask<object>(
-            new SearchQuery(new SearchRequest("parse an email message from a string", SearchMode.Keyword) { Paths = [tree] }, tree), TimeSpan.FromSeconds(30));
-        Assert.NotEmpty(Assert.IsType<SearchReply>(reply).Hits);
+            new SearchQuery(new SearchRequest("parse an email message from a string", SearchMode.Hybrid) { Paths = [tree] }, tree), TimeSpan.FromSeconds(30));
+        var answered = Assert.IsType<SearchReply>(reply);
+        Assert.NotEmpty(answered.Hits);
+        Assert.Contains(answered.Notes, n => n.StartsWith("index building: ", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

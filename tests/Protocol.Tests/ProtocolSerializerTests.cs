@@ -13,7 +13,10 @@ public sealed class ProtocolSerializerTests : IDisposable
     {
         new SearchQuery(new SearchRequest("def f", SearchMode.Regex) { Globs = ["*.py"], Limit = 3 }, "/src"),
         new SearchReply("q", SearchMode.Auto, SearchMode.Hybrid, "natural language",
-            [new SearchHit("/r", "a.py", 1, 1, 9, "function", "f", "def f():", 0.5, SearchMode.Hybrid) { Spans = [new MatchSpan(4, 1)] }], 3.5),
+            [new SearchHit("/r", "a.py", 1, 1, 9, "function", "f", "def f():", 0.5, SearchMode.Hybrid) { Spans = [new MatchSpan(4, 1)] }], 3.5)
+        {
+            Notes = ["index building: 50% of /r embedded (1 of 2 chunks)"],
+        },
         new IndexProject("/src", Embeddings: false),
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25),
         new RequestFailed("invalid regex `(`: unclosed group"),

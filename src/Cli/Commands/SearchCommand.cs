@@ -52,6 +52,11 @@ public static class SearchCommand
             using var vectors = new VectorIndexCache();
             var reply = await SearchEngine.Create(context.Registry, embedders, vectors).SearchAsync(request, context.CurrentDirectory, token);
             Formatter(parse, context).Write(reply, context.Out);
+            foreach (var note in parse.GetValue(Json) || parse.GetValue(JsonLines) ? [] : reply.Notes)
+            {
+                context.Error.WriteLine($"ragex: {note}");
+            }
+
             return reply.Hits.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
         }));
         return command;

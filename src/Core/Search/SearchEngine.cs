@@ -60,7 +60,18 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             started.Elapsed.TotalMilliseconds)
         {
             Truncated = truncated,
+            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid ? [.. scopes.Select(IndexBuildingNote).OfType<string>()] : [],
         };
+    }
+
+    /// <summary>"index building: N%" while a project still has chunks without vectors (they are missing from semantic results).</summary>
+    private static string? IndexBuildingNote(SearchScope scope)
+    {
+        using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+        var (chunks, embedded) = (database.CountChunks(), database.CountEmbeddedChunks());
+        return embedded < chunks
+            ? $"index building: {100.0 * embedded / chunks:0}% of {scope.Project.Root} embedded ({embedded} of {chunks} chunks)"
+            : null;
     }
 
     private async Task<List<SearchHit>> RunAsync(
