@@ -76,7 +76,7 @@ public sealed class ProjectActor : ReceiveActor
         var reporter = new SynchronousProgress(report => self.Tell(report));
         services.CreateIndexer(project, embeddings)
             .IndexAsync(project.Root, reporter, cancellation.Token)
-            .PipeTo(Self, success: summary => new IndexRunCompleted(summary), failure: e => new IndexRunFailed(SearchHandler.Describe(e)));
+            .PipeTo(Self, success: summary => new IndexRunCompleted(summary), failure: e => new IndexRunFailed(FailureMessage.Describe(e)));
     }
 
     private void Track(IndexProgress report)

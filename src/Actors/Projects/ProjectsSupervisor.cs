@@ -28,7 +28,7 @@ public sealed class ProjectsSupervisor : ReceiveActor
             }
             catch (Exception e)
             {
-                Sender.Tell(new RequestFailed(SearchHandler.Describe(e)));
+                Sender.Tell(new RequestFailed(FailureMessage.Describe(e)));
             }
         });
         Receive<StatusQuery>(_ => StatusAsync().PipeTo(Sender));

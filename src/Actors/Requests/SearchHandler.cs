@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Ragex.Actors.Messages;
-using Ragex.Core;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 
@@ -21,7 +20,7 @@ public sealed class SearchHandler : ReceiveActor
         this.query = query;
         this.search = search;
         Receive<SearchReply>(reply => Finish(reply));
-        Receive<Status.Failure>(failure => Finish(new RequestFailed(Describe(failure.Cause))));
+        Receive<Status.Failure>(failure => Finish(new RequestFailed(FailureMessage.Describe(failure.Cause))));
     }
 
     public static Props Props(SearchQuery query, Func<SearchQuery, CancellationToken, Task<SearchReply>> search) =>
@@ -31,13 +30,6 @@ public sealed class SearchHandler : ReceiveActor
         search(query, cancellation.Token).PipeTo(Self, failure: e => new Status.Failure(e));
 
     protected override void PostStop() => cancellation.Cancel();
-
-    public static string Describe(Exception exception) => exception switch
-    {
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
-        RagexException ragex => ragex.Message,
-        _ => $"internal error: {exception.GetType().Name}: {exception.Message}",
-    };
 
     private void Finish(object reply)
     {
