@@ -42,6 +42,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         {
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
+
         var hits = await RunAsync(scopes, choice, request, cancellationToken);
         if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
         {
