@@ -88,7 +88,7 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
         }
 
         var total = (int)database.CountPendingChunks();
-        var model = total > 0 || !ProjectVectors.IsCurrent(project, database) ? embedders.Embedder : null;
+        var model = total > 0 || !ProjectVectors.IsCurrent(project, database) ? embedders.IndexingEmbedder : null;
         var done = 0;
         progress?.Report(new IndexProgress("embedding", 0, total));
         for (var page = database.PendingChunks(limit: EmbeddingPageSize); page.Count > 0; page = database.PendingChunks(page[^1].Id, EmbeddingPageSize))
