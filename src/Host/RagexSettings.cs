@@ -71,6 +71,10 @@ public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Rankin
                 HitsPerFile = search.GetInt("hits-per-file"),
             },
             config.GetString("ragex.embedding.model"),
-            new EmbedderOptions { IntraOpThreads = config.GetInt("ragex.embedding.intra-op-threads") });
+            new EmbedderOptions
+            {
+                IntraOpThreads = config.GetInt("ragex.embedding.intra-op-threads"),
+                BatchSize = config.GetInt("ragex.embedding.batch-size"),
+            });
     }
 }
