@@ -38,7 +38,8 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         var started = Stopwatch.StartNew();
         var scopes = ResolveScopes(request.Paths, currentDirectory);
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
-        if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && !scopes.All(HasEmbeddings))
+        var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid ? scopes.Select(EmbeddingCoverage).ToList() : [];
+        if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && coverage.Any(c => c.Embedded == 0))
         {
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
@@ -61,18 +62,18 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             started.Elapsed.TotalMilliseconds)
         {
             Truncated = truncated,
-            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid ? [.. scopes.Select(IndexBuildingNote).OfType<string>()] : [],
+            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid
+                ? [.. coverage.Where(c => c.Embedded < c.Chunks).Select(c =>
+                    $"index building: {100.0 * c.Embedded / c.Chunks:0}% of {c.Root} embedded ({c.Embedded} of {c.Chunks} chunks)")]
+                : [],
         };
     }
 
-    /// <summary>"index building: N%" while a project still has chunks without vectors (they are missing from semantic results).</summary>
-    private static string? IndexBuildingNote(SearchScope scope)
+    /// <summary>How much of a project has vectors: semantic results miss the rest ("index building: N%").</summary>
+    private static (string Root, long Chunks, long Embedded) EmbeddingCoverage(SearchScope scope)
     {
         using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var (chunks, embedded) = (database.CountChunks(), database.CountEmbeddedChunks());
-        return embedded < chunks
-            ? $"index building: {100.0 * embedded / chunks:0}% of {scope.Project.Root} embedded ({embedded} of {chunks} chunks)"
-            : null;
+        return (scope.Project.Root, database.CountChunks(), database.CountEmbeddedChunks());
     }
 
     private async Task<List<SearchHit>> RunAsync(
@@ -97,12 +98,6 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
 
         // Each searcher returns its project's hits ranked; across projects, scores decide.
         return scopes.Count == 1 ? hits : [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
-    }
-
-    private static bool HasEmbeddings(SearchScope scope)
-    {
-        using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        return database.CountEmbeddedChunks() > 0;
     }
 
     private static bool IsChunkMode(SearchMode mode) => mode is SearchMode.Semantic or SearchMode.Keyword or SearchMode.Hybrid;

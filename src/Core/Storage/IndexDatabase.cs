@@ -139,7 +139,8 @@ public sealed class IndexDatabase : IDisposable
 
     public long CountChunks() => Scalar("SELECT count(*) FROM chunks");
 
-    public long CountEmbeddedChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NOT NULL");
+    /// <summary>All chunks minus pending ones: both counts use an index, no chunk row (or blob) is read.</summary>
+    public long CountEmbeddedChunks() => CountChunks() - CountPendingChunks();
 
     public long CountPendingChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NULL");
 
