@@ -17,7 +17,6 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query)
     {
         var fts = KeywordQuery.ToFts(query);
-        var candidates = scope.IsWholeProject ? ranking.Candidates : ranking.Candidates * 10;
-        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, candidates);
+        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.CandidatesFor(scope));
     }
 }

@@ -16,6 +16,12 @@ public sealed record RankingOptions
     /// <summary>Candidates each retriever contributes before fusion.</summary>
     public int Candidates { get; init; } = 100;
 
+    /// <summary>
+    /// Candidates to fetch for a scope: more when only part of the project is searched, since the retrievers rank the
+    /// whole project and the path filter comes after them.
+    /// </summary>
+    public int CandidatesFor(SearchScope scope) => scope.IsWholeProject ? Candidates : Candidates * 10;
+
     /// <summary>Hits of one file allowed among the leading results.</summary>
     public int HitsPerFile { get; init; } = 2;
 

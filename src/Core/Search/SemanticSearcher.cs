@@ -28,7 +28,6 @@ public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCach
 
         var embedder = embedders.Embedder;
         var vector = embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
-        var k = scope.IsWholeProject ? ranking.Candidates : ranking.Candidates * 10;
-        return [.. vectors.Search(scope.Project, database, vector, k).Select(m => (m.Id, (double)m.Score))];
+        return [.. vectors.Search(scope.Project, database, vector, ranking.CandidatesFor(scope)).Select(m => (m.Id, (double)m.Score))];
     }
 }
