@@ -61,40 +61,35 @@ public static class IndexCommand
         }
     }
 
-    private static string ToJson(IndexSummary summary)
+    private static string ToJson(IndexSummary summary) => Core.Output.OutputJson.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Core.Output.OutputJson.WriterOptions))
+        json.WriteStartObject();
+        json.WriteString("project", summary.Project.Id);
+        json.WriteString("root", summary.Project.Root);
+        json.WriteNumber("files", summary.Files);
+        json.WriteNumber("parsed", summary.Parsed);
+        json.WriteNumber("touched", summary.Touched);
+        json.WriteNumber("deleted", summary.Deleted);
+        json.WriteNumber("symbols", summary.Symbols);
+        json.WriteStartObject("skipped");
+        foreach (var (reason, count) in summary.Skipped.OrderBy(s => s.Key))
         {
-            json.WriteStartObject();
-            json.WriteString("project", summary.Project.Id);
-            json.WriteString("root", summary.Project.Root);
-            json.WriteNumber("files", summary.Files);
-            json.WriteNumber("parsed", summary.Parsed);
-            json.WriteNumber("touched", summary.Touched);
-            json.WriteNumber("deleted", summary.Deleted);
-            json.WriteNumber("symbols", summary.Symbols);
-            json.WriteStartObject("skipped");
-            foreach (var (reason, count) in summary.Skipped.OrderBy(s => s.Key))
-            {
-                json.WriteNumber(Kebab(reason.ToString()), count);
-            }
-
-            json.WriteEndObject();
-            json.WriteStartArray("parsed_paths");
-            foreach (var parsed in summary.ParsedPaths)
-            {
-                json.WriteStringValue(parsed);
-            }
-
-            json.WriteEndArray();
-            WriteEmbedding(json, summary);
-            json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
-            json.WriteEndObject();
+            json.WriteNumber(Kebab(reason.ToString()), count);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteEndObject();
+        json.WriteStartArray("parsed_paths");
+        foreach (var parsed in summary.ParsedPaths)
+        {
+            json.WriteStringValue(parsed);
+        }
+
+        json.WriteEndArray();
+        WriteEmbedding(json, summary);
+        json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
+        json.WriteEndObject();
+    });
+
 
     private static async Task<IndexSummary> WithProgressBarAsync(ProjectIndexer indexer, string root, CancellationToken token)
     {

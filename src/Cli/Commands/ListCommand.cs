@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Ragex.Core.Storage;
 
 namespace Ragex.Cli.Commands;
@@ -20,8 +19,7 @@ public static class ListCommand
             }).ToList();
             if (parse.GetValue(json))
             {
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer, Core.Output.OutputJson.WriterOptions))
+                context.Out.WriteLine(Core.Output.OutputJson.Write(writer =>
                 {
                     writer.WriteStartArray();
                     foreach (var (project, files, symbols, last) in rows)
@@ -36,9 +34,7 @@ public static class ListCommand
                     }
 
                     writer.WriteEndArray();
-                }
-
-                context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }));
             }
             else
             {

@@ -32,18 +32,12 @@ public sealed class JsonLinesFormatter : IHitFormatter
         }));
     }
 
-    private static string Line(string type, Action<Utf8JsonWriter> writeData)
+    private static string Line(string type, Action<Utf8JsonWriter> writeData) => OutputJson.Write(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, OutputJson.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", type);
-            json.WritePropertyName("data");
-            writeData(json);
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteStartObject();
+        json.WriteString("type", type);
+        json.WritePropertyName("data");
+        writeData(json);
+        json.WriteEndObject();
+    });
 }

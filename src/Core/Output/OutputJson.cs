@@ -15,4 +15,16 @@ public static class OutputJson
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Options);
+
+    /// <summary>A JSON text written by hand, with the same escaping as <see cref="Serialize{T}"/>.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(json);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
