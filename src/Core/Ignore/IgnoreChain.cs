@@ -29,8 +29,7 @@ public static class IgnoreChain
         {
             var last = i == names.Length - 1;
             relative = i == 0 ? names[i] : relative + "/" + names[i];
-            var decision = rules.Decide(relative, isDirectory || !last);
-            if (decision == IgnoreDecision.Ignore || (names[i].StartsWith('.') && decision != IgnoreDecision.Whitelist))
+            if (rules.Exclusion(relative, names[i], isDirectory || !last) is not null)
             {
                 return true;
             }

@@ -64,6 +64,17 @@ public sealed class IgnoreRules
 
     public bool IsIgnored(string relativePath, bool isDirectory) => Decide(relativePath, isDirectory) == IgnoreDecision.Ignore;
 
+    /// <summary>
+    /// Why a walk leaves an entry out by its name or place, or null to keep it: ignored by the rules, or hidden (a
+    /// dot name) without a rule whitelisting it. Shared by the walker and <see cref="IgnoreChain"/>.
+    /// </summary>
+    public Walk.SkipReason? Exclusion(string relativePath, string name, bool isDirectory) => Decide(relativePath, isDirectory) switch
+    {
+        IgnoreDecision.Ignore => Walk.SkipReason.Ignored,
+        IgnoreDecision.None when name.StartsWith('.') => Walk.SkipReason.Hidden,
+        _ => null,
+    };
+
     private static string RelativeTo(string directory, string relativePath) =>
         directory.Length == 0 ? relativePath : relativePath[(directory.Length + 1)..];
 }

@@ -53,16 +53,9 @@ public sealed class FileWalker(WalkOptions options)
             return false;
         }
 
-        var decision = rules.Decide(relative, isDirectory);
-        if (decision == IgnoreDecision.Ignore)
+        if (rules.Exclusion(relative, entry.Name, isDirectory) is { } reason)
         {
-            statistics.Skip(SkipReason.Ignored);
-            return false;
-        }
-
-        if (entry.Name.StartsWith('.') && decision != IgnoreDecision.Whitelist)
-        {
-            statistics.Skip(SkipReason.Hidden);
+            statistics.Skip(reason);
             return false;
         }
 
