@@ -34,8 +34,7 @@ while (endpoint is null)
     endpoint = DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)) is { } e && e.ProcessId == daemon.Id ? e : null;
 }
 
-using var client = ActorSystem.Create("bench", ConfigurationFactory.ParseString(
-    "akka { loglevel = WARNING, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n" + ProtocolSerializer.Hocon));
+using var client = ActorSystem.Create("bench", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
 var daemonRef = client.ActorSelection(endpoint.RequestsPath);
 var idleRss = Rss(daemon.Id);
 daemonRef.Tell(new IndexProject(stdlib));

@@ -33,8 +33,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(
-            "akka { loglevel = WARNING, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n" + ProtocolSerializer.Hocon));
+        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
         return Task.CompletedTask;
     }
 

@@ -16,8 +16,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         File.WriteAllText(Path.Combine(tree, "module.py"), "def alpha():\n    return 1\n");
-        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(
-            "akka { loglevel = WARNING, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n" + ProtocolSerializer.Hocon));
+        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
         return Task.CompletedTask;
     }
 
