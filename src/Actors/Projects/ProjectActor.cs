@@ -13,7 +13,8 @@ namespace Ragex.Actors.Projects;
 /// Owns one project: the single writer of its index, and its <see cref="WatcherActor"/>. Indexing runs one at a time as
 /// a task piped back to the actor; requests and file changes that arrive meanwhile coalesce into one follow-up run (the indexer is incremental, so a
 /// run after a change re-parses and re-embeds only what changed). Searches never come here: they read the committed
-/// index directly, so they are served while a run is in progress.
+/// index directly, so they are served while a run is in progress. No run starts before the watcher reports it is armed
+/// (<see cref="WatchingStarted"/>), so a file written during start-up is seen by the walk or by the watcher.
 /// </summary>
 public sealed class ProjectActor : ReceiveActor
 {
@@ -22,6 +23,7 @@ public sealed class ProjectActor : ReceiveActor
     private readonly List<IActorRef> waiters = [];
     private readonly CancellationTokenSource cancellation = new();
     private bool embeddings = true;
+    private bool watching;
     private bool running;
     private bool dirty;
     private int queuedChanges;
@@ -41,7 +43,14 @@ public sealed class ProjectActor : ReceiveActor
             RequestRun();
         });
         Receive<ReconcileProject>(_ => RequestRun());
-        Receive<FilesChanged>(_ => RequestRun());
+        Receive<WatchingStarted>(_ => StartWatching());
+
+        // A watcher that cannot arm itself reports a rescan instead; runs may start either way.
+        Receive<FilesChanged>(_ =>
+        {
+            StartWatching();
+            RequestRun();
+        });
         Receive<IndexRunCompleted>(completed => Finish(ToReply(completed.Summary), error: null));
         Receive<IndexRunFailed>(failed => Finish(new RequestFailed(failed.Reason), failed.Reason));
         Receive<ProjectStatusQuery>(_ => Sender.Tell(Status()));
@@ -60,10 +69,19 @@ public sealed class ProjectActor : ReceiveActor
 
     protected override void PostStop() => cancellation.Cancel();
 
+    private void StartWatching()
+    {
+        watching = true;
+        if (dirty && !running)
+        {
+            RequestRun();
+        }
+    }
+
     private void RequestRun()
     {
         queuedChanges++;
-        if (running)
+        if (running || !watching)
         {
             dirty = true;
             return;

@@ -127,6 +127,7 @@ public sealed class WatcherActor : ReceiveActor, IWithTimers
             return;
         }
 
+        target.Tell(new WatchingStarted(projectId));
         if (rescanWhenStarted)
         {
             rescanWhenStarted = false;

@@ -172,6 +172,7 @@ public sealed class WatcherActorTests : Akka.TestKit.Xunit2.TestKit
 
         Assert.True(target.ExpectMsg<FilesChanged>(Arrival).RescanRequired);
         Directory.CreateDirectory(later);
+        target.ExpectMsg<WatchingStarted>(Arrival);
         Assert.True(target.ExpectMsg<FilesChanged>(Arrival).RescanRequired);
         Write("later/file.txt");
 
@@ -208,9 +209,7 @@ public sealed class WatcherActorTests : Akka.TestKit.Xunit2.TestKit
     private IActorRef StartWatcher()
     {
         var watcher = Sys.ActorOf(WatcherActor.Props("project", root, target.Ref, Debounce));
-        // Identify is answered after PreStart, so the watcher is live from here on.
-        watcher.Tell(new Identify(null));
-        ExpectMsg<ActorIdentity>();
+        Assert.Equal("project", target.ExpectMsg<WatchingStarted>(Arrival).ProjectId);
         return watcher;
     }
 
