@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Ragex.Actors.Embedding;
 using Ragex.Actors.Projects;
 using Ragex.Actors.Requests;
 
@@ -15,14 +16,15 @@ public sealed class RagexRoot : ReceiveActor
 
     public RagexRoot(RagexServices services)
     {
-        var projects = Context.ActorOf(ProjectsSupervisor.Props(services), "projects");
+        var embedders = Context.ActorOf(EmbedderPool.Props(services.Embedders, services.EmbedderPool), "embedders");
+        var projects = Context.ActorOf(ProjectsSupervisor.Props(services, embedders), "projects");
         var router = Context.ActorOf(RequestRouter.Props(services, projects), RouterName);
         ReceiveAny(message => router.Forward(message));
     }
 
     public static Props Props(RagexServices services) => Akka.Actor.Props.Create(() => new RagexRoot(services));
 
-    /// <summary>The supervisor and router restart on failure; their state is rebuilt from the registry.</summary>
+    /// <summary>The pool, supervisor and router restart on failure; their state is rebuilt from the registry.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
 }

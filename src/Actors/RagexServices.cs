@@ -1,3 +1,4 @@
+using Ragex.Actors.Embedding;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
@@ -27,9 +28,9 @@ public sealed record RagexServices(
             engine.SearchAsync(query.Request, query.CurrentDirectory, token));
     }
 
+    /// <summary>Sessions and queue bounds of the shared embedder pool.</summary>
+    public EmbedderPoolOptions EmbedderPool { get; init; } = new();
+
     /// <summary>The ctags runner for a project; replaced only to inject faults in tests.</summary>
     public Func<Project, CtagsRunner> CtagsFor { get; init; } = _ => new CtagsRunner();
-
-    public ProjectIndexer CreateIndexer(Project project, bool embeddings) =>
-        new(Registry, IndexerOptions, CtagsFor(project), embeddings ? Embedders : null);
 }

@@ -38,7 +38,10 @@ try
         .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
     var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
     using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder);
-    var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking);
+    var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking) with
+    {
+        EmbedderPool = settings.EmbedderPool,
+    };
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
     builder.Services.AddSerilog();
     builder.Services.AddAkka("ragex", akka => akka

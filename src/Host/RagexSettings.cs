@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Ragex.Actors.Embedding;
 using Ragex.Core.Chunking;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
@@ -12,7 +13,8 @@ namespace Ragex.Host;
 /// <c>$RAGEX_HOME/ragex.hocon</c>, then by environment variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c>
 /// (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets <c>ragex.search.rrf-k</c>).
 /// </summary>
-public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder)
+public sealed record RagexSettings(
+    IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbedderPoolOptions EmbedderPool)
 {
     private static readonly string[] Sections = ["index", "embedding", "search"];
 
@@ -49,6 +51,7 @@ public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Rankin
     {
         var index = config.GetConfig("ragex.index");
         var search = config.GetConfig("ragex.search");
+        var embedding = config.GetConfig("ragex.embedding");
         var parallelism = index.GetInt("parallelism");
         return new RagexSettings(
             new IndexerOptions
@@ -70,11 +73,18 @@ public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Rankin
                 Candidates = search.GetInt("candidates"),
                 HitsPerFile = search.GetInt("hits-per-file"),
             },
-            config.GetString("ragex.embedding.model"),
+            embedding.GetString("model"),
             new EmbedderOptions
             {
-                IntraOpThreads = config.GetInt("ragex.embedding.intra-op-threads"),
-                BatchSize = config.GetInt("ragex.embedding.batch-size"),
+                IntraOpThreads = embedding.GetInt("intra-op-threads"),
+                BatchSize = embedding.GetInt("batch-size"),
+            },
+            new EmbedderPoolOptions
+            {
+                Sessions = embedding.GetInt("sessions"),
+                QueueCapacity = embedding.GetInt("queue-capacity"),
+                InFlightPerProject = embedding.GetInt("in-flight-per-project"),
+                MaxTextsPerCall = index.GetInt("embedding-batch-size"),
             });
     }
 }

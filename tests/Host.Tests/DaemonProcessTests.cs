@@ -104,6 +104,56 @@ public sealed class DaemonProcessTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Sigterm_mid_embedding_stops_cleanly_and_the_next_daemon_finishes_the_index()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            File.WriteAllText(Path.Combine(tree, $"part_{i}.py"), string.Concat(Enumerable.Range(0, 3).Select(f =>
+                $"def handler_{i}_{f}(request):\n    '''Handle request kind {f} of part {i}.'''\n    return request.value * {f}\n\n\n")));
+        }
+
+        var daemon = await DaemonProcess.StartAsync(home);
+        var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
+        daemonRef.Tell(new IndexProject(tree, Embeddings: true));
+        await WaitForAsync(daemonRef, p => p.Phase == "embedding" && p.PhaseDone > 0, "embedding never started");
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", daemon.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            await daemon.Process.WaitForExitAsync(exited.Token);
+        }
+
+        Assert.Equal(0, daemon.Process.ExitCode);
+        Assert.False(File.Exists(Path.Combine(home, DaemonEndpoint.FileName)), "daemon.json left behind");
+        daemon.Dispose();
+
+        using var restarted = await DaemonProcess.StartAsync(home);
+        var project = await WaitForAsync(
+            client.ActorSelection(restarted.Endpoint.RequestsPath), p => p.State == "watching" && p.IndexPercent == 100, "indexing did not resume");
+        Assert.Equal((61L, 181L), (project.Files, project.Chunks)); // the 60 parts and module.py
+    }
+
+    private static async Task<ProjectStatus> WaitForAsync(ActorSelection daemonRef, Func<ProjectStatus, bool> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            var status = Assert.IsType<DaemonStatus>(await daemonRef.Ask<object>(new StatusQuery(), Timeout));
+            if (status.Projects.FirstOrDefault() is { } project && condition(project))
+            {
+                return project;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task EditEachAndFindAsync(ActorSelection daemonRef, IReadOnlyList<string> repositories, string prefix)
     {
         for (var i = 0; i < repositories.Count; i++)

@@ -1,3 +1,4 @@
+using Ragex.Actors.Embedding;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
@@ -36,6 +37,7 @@ public sealed class RagexHoconTests : IDisposable
             (settings.Indexer.CtagsBatchSize, settings.Indexer.Parallelism, settings.Indexer.EmbeddingBatchSize));
         Assert.Equal(EmbedderProvider.DefaultModelId, settings.EmbeddingModel);
         Assert.Equal(new EmbedderOptions(), settings.Embedder);
+        Assert.Equal(new EmbedderPoolOptions(), settings.EmbedderPool);
     }
 
     [Fact]

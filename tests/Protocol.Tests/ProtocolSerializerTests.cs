@@ -21,7 +21,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25),
         new RequestFailed("invalid regex `(`: unclosed group"),
         new StatusQuery(),
-        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "watching", 10, 50, 40, 0, null)]),
+        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
     };
 
     [Theory]

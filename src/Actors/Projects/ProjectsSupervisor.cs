@@ -14,11 +14,13 @@ public sealed class ProjectsSupervisor : ReceiveActor
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
     private readonly RagexServices services;
+    private readonly IActorRef embedderPool;
     private readonly Stopwatch uptime = Stopwatch.StartNew();
 
-    public ProjectsSupervisor(RagexServices services)
+    public ProjectsSupervisor(RagexServices services, IActorRef embedderPool)
     {
         this.services = services;
+        this.embedderPool = embedderPool;
         Receive<IndexProject>(request =>
         {
             try
@@ -34,7 +36,8 @@ public sealed class ProjectsSupervisor : ReceiveActor
         Receive<StatusQuery>(_ => StatusAsync().PipeTo(Sender));
     }
 
-    public static Props Props(RagexServices services) => Akka.Actor.Props.Create(() => new ProjectsSupervisor(services));
+    public static Props Props(RagexServices services, IActorRef embedderPool) =>
+        Akka.Actor.Props.Create(() => new ProjectsSupervisor(services, embedderPool));
 
     protected override void PreStart()
     {
@@ -49,18 +52,25 @@ public sealed class ProjectsSupervisor : ReceiveActor
         new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
 
     private IActorRef ChildFor(Core.Projects.Project project) =>
-        Context.Child(project.Id) is var existing && !existing.IsNobody() ? existing : Context.ActorOf(ProjectActor.Props(project, services), project.Id);
+        Context.Child(project.Id) is var existing && !existing.IsNobody() ? existing : Context.ActorOf(ProjectActor.Props(project, services, embedderPool), project.Id);
 
     private async Task<DaemonStatus> StatusAsync()
     {
         var children = Context.GetChildren().ToList();
+        var pool = embedderPool.Ask<EmbedderPoolStatus>(EmbedderPoolStatusQuery.Instance, StatusTimeout);
         var statuses = await Task.WhenAll(children.Select(c => c.Ask<ProjectStatus>(ProjectStatusQuery.Instance, StatusTimeout)));
+        var embedders = await pool;
         using var process = Process.GetCurrentProcess();
         return new DaemonStatus(
             typeof(ProjectsSupervisor).Assembly.GetName().Version?.ToString() ?? "0",
             Environment.ProcessId,
             uptime.Elapsed.TotalSeconds,
             process.WorkingSet64,
-            [.. statuses.OrderBy(s => s.Root, StringComparer.Ordinal)]);
+            [.. statuses.OrderBy(s => s.Root, StringComparer.Ordinal)])
+        {
+            EmbedderSessions = embedders.Workers,
+            EmbedderBusy = embedders.Busy,
+            EmbedderQueued = embedders.Queued,
+        };
     }
 }

@@ -8,18 +8,17 @@ public sealed class EmbedderProvider : IDisposable
     public const string DefaultModelId = "arctic-embed-xs";
     public const string ModelsDirectoryVariable = "RAGEX_MODELS_DIR";
 
+    private readonly string modelsDirectory;
+    private readonly EmbedderOptions? options;
     private readonly Lazy<OnnxEmbedder> embedder;
-    private readonly Lazy<GatedEmbedder> indexingEmbedder;
 
     public EmbedderProvider(string modelsDirectory, string modelId = DefaultModelId, EmbedderOptions? options = null)
     {
         ModelId = modelId;
-        embedder = new Lazy<OnnxEmbedder>(() => new OnnxEmbedder(EmbeddingModel.Locate(modelsDirectory, modelId), options));
-        indexingEmbedder = new Lazy<GatedEmbedder>(() => new GatedEmbedder(embedder.Value, new SemaphoreSlim(IndexingConcurrency)));
+        this.modelsDirectory = modelsDirectory;
+        this.options = options;
+        embedder = new Lazy<OnnxEmbedder>(CreateSession);
     }
-
-    /// <summary>Indexing batches embedded at once across all projects (one: the session already uses every core).</summary>
-    public const int IndexingConcurrency = 1;
 
     public string ModelId { get; }
 
@@ -30,11 +29,11 @@ public sealed class EmbedderProvider : IDisposable
         return string.IsNullOrWhiteSpace(configured) ? home.ModelsDirectory : configured;
     }
 
-    /// <summary>For queries: never waits behind indexing, so searches stay fast while a project is being embedded.</summary>
+    /// <summary>The shared session (its weights load on first embedding); ONNX Runtime runs concurrent calls safely.</summary>
     public IEmbedder Embedder => embedder.Value;
 
-    /// <summary>For bulk indexing: the same session behind a gate shared by every project.</summary>
-    public IEmbedder IndexingEmbedder => indexingEmbedder.Value;
+    /// <summary>Another session of the same model, owned (and disposed) by the caller: the daemon's extra embedder workers.</summary>
+    public OnnxEmbedder CreateSession() => new(EmbeddingModel.Locate(modelsDirectory, ModelId), options);
 
     public void Dispose()
     {

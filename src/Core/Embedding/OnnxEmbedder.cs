@@ -16,6 +16,9 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
 {
     private readonly EmbedderOptions options;
     private readonly Lazy<Runtime> runtime;
+
+    // Calls hold it shared; Dispose takes it exclusively, so the native session is never freed under a running call.
+    private readonly ReaderWriterLockSlim inUse = new();
     private int disposed;
 
     public OnnxEmbedder(EmbeddingModel model, EmbedderOptions? options = null)
@@ -41,8 +44,36 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        inUse.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return EmbedWhileInUse(texts, purpose, cancellationToken);
+        }
+        finally
+        {
+            inUse.ExitReadLock();
+        }
+    }
 
+    public void Dispose()
+    {
+        inUse.EnterWriteLock();
+        try
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0 && runtime.IsValueCreated)
+            {
+                runtime.Value.Dispose();
+            }
+        }
+        finally
+        {
+            inUse.ExitWriteLock();
+        }
+    }
+
+    private float[][] EmbedWhileInUse(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken)
+    {
         var vectors = new float[texts.Count][];
         if (texts.Count == 0)
         {
@@ -67,14 +98,6 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         }
 
         return vectors;
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) == 0 && runtime.IsValueCreated)
-        {
-            runtime.Value.Dispose();
-        }
     }
 
     private sealed class Runtime : IDisposable

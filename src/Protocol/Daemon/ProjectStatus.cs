@@ -22,6 +22,12 @@ public sealed record ProjectStatus(
     /// <summary>Chunks embedded per second in the current (or last) run.</summary>
     public double ChunksPerSecond { get; init; }
 
+    /// <summary>Work of the current run not yet done: parse batches and embedding requests queued or in flight.</summary>
+    public int QueueDepth { get; init; }
+
+    /// <summary>Chunks still without a vector: the persistent embedding queue.</summary>
+    public long PendingChunks => Chunks - EmbeddedChunks;
+
     /// <summary>Share of chunks with a vector, 0–100.</summary>
     public double IndexPercent => Chunks == 0 ? 100 : Math.Round(100.0 * EmbeddedChunks / Chunks, 1);
 }

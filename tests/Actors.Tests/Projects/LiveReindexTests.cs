@@ -27,7 +27,7 @@ public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xu
         File.WriteAllText(Path.Combine(tree, "base.py"), "def existing_helper(x):\n    '''Return x unchanged.'''\n    return x\n");
         using var embedders = new EmbedderProvider(Models);
         var services = RagexServices.Create(new ProjectRegistry(new RagexHome(home)), embedders);
-        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services));
+        var supervisor = TestSupervisor.Create(Sys, services);
         supervisor.Tell(new IndexProject(tree, Embeddings: true));
         ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60));
         supervisor.Tell(new StatusQuery());

@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Ragex.Actors.Embedding;
 using Ragex.Actors.Projects;
+using Ragex.Actors.Tests.Embedding;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
@@ -18,7 +20,7 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
     public void Indexing_registers_the_project_and_status_reports_it()
     {
         var tree = Tree("def alpha():\n    return 1\n");
-        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+        var supervisor = TestSupervisor.Create(Sys, Services());
 
         supervisor.Tell(new IndexProject(tree, Embeddings: false));
         var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
@@ -35,7 +37,7 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
     public void A_missing_directory_is_an_error_reply_and_other_projects_keep_working()
     {
         var tree = Tree("def beta():\n    pass\n");
-        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+        var supervisor = TestSupervisor.Create(Sys, Services());
 
         supervisor.Tell(new IndexProject("/no/such/dir", Embeddings: false));
         Assert.Contains("no/such/dir", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(10)).Message, StringComparison.Ordinal);
@@ -48,7 +50,7 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
     public void A_new_supervisor_restores_and_reconciles_every_registered_project()
     {
         var trees = new[] { Tree("def one():\n    pass\n"), Tree("def two():\n    pass\n"), Tree("def three():\n    pass\n") };
-        var first = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+        var first = TestSupervisor.Create(Sys, Services());
         foreach (var tree in trees)
         {
             first.Tell(new IndexProject(tree, Embeddings: false));
@@ -57,7 +59,7 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
 
         Sys.Stop(first);
         File.WriteAllText(Path.Combine(trees[1], "added_while_down.py"), "def added_while_down():\n    pass\n");
-        var second = Sys.ActorOf(ProjectsSupervisor.Props(Services()));
+        var second = TestSupervisor.Create(Sys, Services());
 
         AwaitAssert(
             () =>
@@ -80,7 +82,7 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         {
             CtagsFor = project => new Ragex.Core.Symbols.CtagsRunner(project.Root == broken ? "fault-injected-missing-ctags" : "ctags"),
         };
-        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services));
+        var supervisor = TestSupervisor.Create(Sys, services);
 
         supervisor.Tell(new IndexProject(broken, Embeddings: false));
         Assert.Contains("fault-injected-missing-ctags", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(30)).Message, StringComparison.Ordinal);
@@ -90,6 +92,30 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         supervisor.Tell(new StatusQuery());
         var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));
         Assert.Contains("fault-injected-missing-ctags", status.Projects.Single(p => p.Root == broken).LastError, StringComparison.Ordinal);
+        Assert.Null(status.Projects.Single(p => p.Root == healthy).LastError);
+    }
+
+    [Fact]
+    public void A_project_whose_text_breaks_the_embedder_fails_alone_and_the_other_is_fully_embedded()
+    {
+        var poisoned = Tree($"def poisoned():\n    '''{FaultInjectingEmbedder.Poison}'''\n");
+        var healthy = Tree("def healthy():\n    return 2\n");
+        var services = RagexServices.Create(
+            new ProjectRegistry(new RagexHome(home)), new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment())));
+        var embedder = new FaultInjectingEmbedder();
+        var pool = Sys.ActorOf(EmbedderPool.Props(() => embedder, () => embedder, services.EmbedderPool));
+        var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services, pool));
+
+        supervisor.Tell(new IndexProject(poisoned, Embeddings: true));
+        Assert.Contains("fault injected", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(30)).Message, StringComparison.Ordinal);
+        supervisor.Tell(new IndexProject(healthy, Embeddings: true));
+        var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+        Assert.True(indexed.Chunks > 0);
+        Assert.Equal(indexed.Chunks, indexed.EmbeddedChunks);
+
+        supervisor.Tell(new StatusQuery());
+        var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));
+        Assert.Contains("fault injected", status.Projects.Single(p => p.Root == poisoned).LastError, StringComparison.Ordinal);
         Assert.Null(status.Projects.Single(p => p.Root == healthy).LastError);
     }
 

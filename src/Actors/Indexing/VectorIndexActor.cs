@@ -1,0 +1,68 @@
+using Akka.Actor;
+using Ragex.Actors.Messages;
+using Ragex.Actors.Requests;
+using Ragex.Core.Indexing;
+using Ragex.Core.Projects;
+
+namespace Ragex.Actors.Indexing;
+
+/// <summary>
+/// The single writer of one project's index: SQLite (files, symbols, chunks, vectors) and vectors.faiss. Each message
+/// is one atomic commit, in mailbox order, so a step requested after others sees them committed. A failed step is
+/// reported to the requester and the actor throws, so its parent restarts it with a fresh connection.
+/// </summary>
+public sealed class VectorIndexActor : ReceiveActor
+{
+    private readonly Project project;
+    private IndexWriter? writer;
+
+    public VectorIndexActor(Project project)
+    {
+        this.project = project;
+        Receive<LoadIndexedFiles>(load => Write(load.Run, w => Sender.Tell(new IndexedFilesLoaded(load.Run, w.LoadFiles()))));
+        Receive<StoreParsedFiles>(store => Write(store.Run, w => w.Store(store.Files)));
+        Receive<FinishScan>(finish => Write(finish.Run, w =>
+        {
+            w.FinishScan(finish.Plan, finish.ContentChanged);
+            Sender.Tell(new ScanFinished(finish.Run, w.Counts()));
+        }));
+        Receive<LoadPendingChunks>(load => Write(load.Run, w =>
+        {
+            if (load.AfterId < 0)
+            {
+                w.UseModel(load.ModelId);
+            }
+
+            Sender.Tell(new PendingChunksLoaded(load.Run, w.PendingChunks(load.AfterId, load.Limit), w.CountPendingChunks()));
+        }));
+        Receive<StoreEmbeddings>(store => Write(store.Run, w => w.StoreEmbeddings(store.ChunkIds, store.Vectors)));
+        Receive<RefreshVectors>(refresh => Write(refresh.Run, w =>
+        {
+            if (!w.VectorsAreCurrent)
+            {
+                w.RebuildVectors(refresh.Dimension);
+            }
+
+            Sender.Tell(new VectorsRefreshed(refresh.Run, w.Counts()));
+        }));
+    }
+
+    public static Props Props(Project project) => Akka.Actor.Props.Create(() => new VectorIndexActor(project));
+
+    protected override void PreStart() => writer = IndexWriter.Open(project);
+
+    protected override void PostStop() => writer?.Dispose();
+
+    private void Write(int run, Action<IndexWriter> step)
+    {
+        try
+        {
+            step(writer!);
+        }
+        catch (Exception e)
+        {
+            Sender.Tell(new IndexWriteFailed(run, FailureMessage.Describe(e)));
+            throw;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Ragex.Core.Indexing;
+
+namespace Ragex.Actors.Messages;
+
+/// <summary>To the index writer, after every parsed batch: record touched files, purge deleted ones. Answered by <see cref="ScanFinished"/>.</summary>
+public sealed record FinishScan(int Run, IndexPlan Plan, bool ContentChanged);

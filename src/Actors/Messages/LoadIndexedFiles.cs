@@ -1,0 +1,4 @@
+namespace Ragex.Actors.Messages;
+
+/// <summary>To the index writer: the files the index holds now, to plan run <paramref name="Run"/> against. Answered by <see cref="IndexedFilesLoaded"/>.</summary>
+public sealed record LoadIndexedFiles(int Run);

@@ -1,0 +1,6 @@
+using Ragex.Core.Indexing;
+
+namespace Ragex.Actors.Messages;
+
+/// <summary>The scan of run <paramref name="Run"/> is committed; symbols and keywords are searchable.</summary>
+public sealed record ScanFinished(int Run, IndexCounts Counts);

@@ -1,0 +1,7 @@
+using Ragex.Core.Chunking;
+using Ragex.Core.Storage;
+
+namespace Ragex.Core.Indexing;
+
+/// <summary>One changed file after ctags and chunking, ready to be written in place of its previous rows.</summary>
+public sealed record ParsedFile(FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks);
