@@ -1,3 +1,5 @@
+using Ragex.Cli.Backends;
+using Ragex.Cli.Daemon;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
@@ -5,24 +7,33 @@ using Ragex.Core.Projects;
 namespace Ragex.Cli;
 
 /// <summary>
-/// What a command runs against: the data home, where embedding models are installed, the working directory and the
-/// two output streams.
+/// What a command runs against: the data home, where embedding models are installed, the working directory, the
+/// two output streams, and whether to use the daemon (default) or run in process.
 /// </summary>
 public sealed record CliContext(RagexHome Home, string ModelsDirectory, string CurrentDirectory, TextWriter Out, TextWriter Error, bool Interactive)
 {
+    public const string NoDaemonVariable = "RAGEX_NO_DAEMON";
+
     public ProjectRegistry Registry { get; } = new(Home);
+
+    /// <summary>Run every command in process (<c>RAGEX_NO_DAEMON=1</c>, or `--no-daemon` per command).</summary>
+    public bool NoDaemon { get; init; }
 
     public static CliContext FromEnvironment()
     {
         var home = RagexHome.FromEnvironment();
-        return new(
-            home,
-            EmbedderProvider.ModelsDirectoryFor(home),
-            Environment.CurrentDirectory,
-            Console.Out,
-            Console.Error,
-            !Console.IsOutputRedirected);
+        return new(home, EmbedderProvider.ModelsDirectoryFor(home), Environment.CurrentDirectory, Console.Out, Console.Error, !Console.IsOutputRedirected)
+        {
+            NoDaemon = Environment.GetEnvironmentVariable(NoDaemonVariable) is "1" or "true",
+        };
     }
 
     public EmbedderProvider CreateEmbedderProvider() => new(ModelsDirectory);
+
+    /// <summary>The daemon (started in the background if none is running), or this process when asked not to use one.</summary>
+    public async Task<IRagexBackend> OpenBackendAsync(bool noDaemon, CancellationToken cancellationToken) =>
+        noDaemon || NoDaemon ? new InProcessBackend(this) : await OpenDaemonAsync(cancellationToken);
+
+    public async Task<DaemonBackend> OpenDaemonAsync(CancellationToken cancellationToken) =>
+        new(DaemonConnection.Open(await DaemonLauncher.EnsureRunningAsync(Home, cancellationToken)));
 }

@@ -9,4 +9,10 @@ public static class GlobalOptions
         Description = "Print stack traces with errors",
         Recursive = true,
     };
+
+    public static readonly Option<bool> NoDaemon = new("--no-daemon")
+    {
+        Description = "Run in this process instead of the resident daemon (also RAGEX_NO_DAEMON=1)",
+        Recursive = true,
+    };
 }

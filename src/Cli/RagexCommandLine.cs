@@ -10,11 +10,17 @@ public static class RagexCommandLine
     {
         var root = new RootCommand("ragex: regex, symbol and semantic code search over local repositories");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.NoDaemon);
         root.Subcommands.Add(IndexCommand.Build(context));
         root.Subcommands.Add(SearchCommand.Build(context));
         root.Subcommands.Add(InitCommand.Build(context));
         root.Subcommands.Add(ListCommand.Build(context));
         root.Subcommands.Add(RemoveCommand.Build(context));
+        root.Subcommands.Add(StatusCommand.Build(context));
+        root.Subcommands.Add(DaemonCommands.Foreground(context));
+        root.Subcommands.Add(DaemonCommands.Start(context));
+        root.Subcommands.Add(DaemonCommands.Stop(context));
+        root.Subcommands.Add(LogCommand.Build(context));
         return root;
     }
 

@@ -17,4 +17,8 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(Daemon.RequestFailed))]
 [JsonSerializable(typeof(Daemon.StatusQuery))]
 [JsonSerializable(typeof(Daemon.DaemonStatus))]
+[JsonSerializable(typeof(Daemon.ListProjects))]
+[JsonSerializable(typeof(Daemon.ProjectList))]
+[JsonSerializable(typeof(Daemon.RemoveProject))]
+[JsonSerializable(typeof(Daemon.ProjectRemoved))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -30,6 +30,10 @@ public sealed class ProtocolSerializer(ExtendedActorSystem system) : SerializerW
         ProtocolJsonContext.Default.RequestFailed,
         ProtocolJsonContext.Default.StatusQuery,
         ProtocolJsonContext.Default.DaemonStatus,
+        ProtocolJsonContext.Default.ListProjects,
+        ProtocolJsonContext.Default.ProjectList,
+        ProtocolJsonContext.Default.RemoveProject,
+        ProtocolJsonContext.Default.ProjectRemoved,
     }.ToDictionary(info => info.Type.Name, StringComparer.Ordinal);
 
     public override int Identifier => 4711;

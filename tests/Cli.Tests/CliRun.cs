@@ -2,14 +2,14 @@ using Ragex.Core.Configuration;
 
 namespace Ragex.Cli.Tests;
 
-/// <summary>Runs the `ragex` command line in process against a given data home, capturing both streams.</summary>
+/// <summary>Runs the `ragex` command line in process (its --no-daemon path) against a given data home, capturing both streams.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static async Task<CliRun> InvokeAsync(string home, string currentDirectory, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var context = new CliContext(new RagexHome(home), InstalledModels.Directory, currentDirectory, output, error, Interactive: false);
+        var context = new CliContext(new RagexHome(home), InstalledModels.Directory, currentDirectory, output, error, Interactive: false) { NoDaemon = true };
         var exitCode = await RagexCommandLine.RunAsync(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

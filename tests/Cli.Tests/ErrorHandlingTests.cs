@@ -101,6 +101,7 @@ public sealed class ErrorHandlingTests : IDisposable
         }
 
         startInfo.Environment["RAGEX_HOME"] = home;
+        startInfo.Environment[CliContext.NoDaemonVariable] = "1";
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();

@@ -18,8 +18,16 @@ public sealed class ProtocolSerializerTests : IDisposable
             Notes = ["index building: 50% of /r embedded (1 of 2 chunks)"],
         },
         new IndexProject("/src", Embeddings: false),
-        new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25),
+        new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25)
+        {
+            Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, ParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
+        },
         new RequestFailed("invalid regex `(`: unclosed group"),
+        new RequestFailed("/x: not inside an indexed project") { NotIndexedPath = "/x" },
+        new ListProjects(),
+        new ProjectList([new ProjectListing("abc", "/src", 10, 100, 50, 40, "2026-11-25T10:00:00Z")]),
+        new RemoveProject("abc"),
+        new ProjectRemoved("abc", "/src"),
         new StatusQuery(),
         new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
     };

@@ -36,6 +36,8 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public IndexProgress Progress { get; set; } = new("scanning", 0, 0);
 
+    public TimeSpan EmbeddingTime => embeddingClock?.Elapsed ?? TimeSpan.Zero;
+
     public double ChunksPerSecond =>
         embeddingClock is { Elapsed.TotalSeconds: > 0 } clock ? Math.Round(Embedded / clock.Elapsed.TotalSeconds, 1) : 0;
 

@@ -243,11 +243,18 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void Complete(IndexRun current, IndexCounts counts)
     {
         var plan = current.Plan;
-        var reply = new ProjectIndexed(
-            project.Id, project.Root, (int)counts.Files, current.Parsed.Count, plan.Deleted.Count, counts.Symbols,
-            counts.Chunks, counts.EmbeddedChunks, current.Embedded, current.Elapsed.TotalSeconds);
+        var summary = new IndexSummary(
+            project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
+            plan.Statistics.Skipped, [.. current.Parsed.Order(StringComparer.Ordinal)], current.Elapsed)
+        {
+            Chunks = counts.Chunks,
+            EmbeddedChunks = counts.EmbeddedChunks,
+            Embedded = current.Embedded,
+            EmbeddingTime = current.EmbeddingTime,
+            EmbeddingModel = current.Embeddings ? services.Embedders.ModelId : null,
+        };
         lastError = null;
-        End(reply);
+        End(summary.ToReply());
     }
 
     private void Fail(string reason)

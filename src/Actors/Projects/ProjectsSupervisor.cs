@@ -15,6 +15,7 @@ public sealed class ProjectsSupervisor : ReceiveActor
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(5);
     private readonly RagexServices services;
     private readonly IActorRef embedderPool;
+    private readonly Dictionary<IActorRef, (Core.Projects.Project Project, IActorRef ReplyTo)> removals = [];
     private readonly Stopwatch uptime = Stopwatch.StartNew();
 
     public ProjectsSupervisor(RagexServices services, IActorRef embedderPool)
@@ -34,6 +35,14 @@ public sealed class ProjectsSupervisor : ReceiveActor
             }
         });
         Receive<StatusQuery>(_ => StatusAsync().PipeTo(Sender));
+        Receive<RemoveProject>(Remove);
+        Receive<Terminated>(terminated =>
+        {
+            if (removals.Remove(terminated.ActorRef, out var removal))
+            {
+                Delete(removal.Project, removal.ReplyTo);
+            }
+        });
     }
 
     public static Props Props(RagexServices services, IActorRef embedderPool) =>
@@ -50,6 +59,41 @@ public sealed class ProjectsSupervisor : ReceiveActor
     /// <summary>A failing project restarts (up to 10 times a minute) and never stops the others.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+
+    /// <summary>The project's actors stop first (watcher, writer), then its index is deleted.</summary>
+    private void Remove(RemoveProject request)
+    {
+        var project = services.Registry.Find(request.IdOrPath);
+        if (project is null)
+        {
+            Sender.Tell(new RequestFailed($"{request.IdOrPath}: no such indexed project"));
+            return;
+        }
+
+        var child = Context.Child(project.Id);
+        if (child.IsNobody())
+        {
+            Delete(project, Sender);
+            return;
+        }
+
+        removals[child] = (project, Sender);
+        Context.Watch(child);
+        Context.Stop(child);
+    }
+
+    private void Delete(Core.Projects.Project project, IActorRef replyTo)
+    {
+        try
+        {
+            services.Registry.Remove(project);
+            replyTo.Tell(new ProjectRemoved(project.Id, project.Root));
+        }
+        catch (Exception e)
+        {
+            replyTo.Tell(FailureMessage.ToReply(e));
+        }
+    }
 
     private IActorRef ChildFor(Core.Projects.Project project) =>
         Context.Child(project.Id) is var existing && !existing.IsNobody() ? existing : Context.ActorOf(ProjectActor.Props(project, services, embedderPool), project.Id);

@@ -1,4 +1,5 @@
 using Ragex.Core;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Requests;
 
@@ -10,5 +11,13 @@ public static class FailureMessage
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         RagexException ragex => ragex.Message,
         _ => $"internal error: {exception.GetType().Name}: {exception.Message}",
+    };
+
+    /// <summary>The reply for a failed request, carrying what a client can act on (a path that is not indexed).</summary>
+    public static RequestFailed ToReply(Exception exception) => new(Describe(exception))
+    {
+        NotIndexedPath = (exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception) is RagexException ragex
+            ? ragex.NotIndexedPath
+            : null,
     };
 }

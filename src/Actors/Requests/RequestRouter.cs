@@ -1,12 +1,13 @@
 using Akka.Actor;
 using Ragex.Actors.Messages;
+using Ragex.Core.Projects;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Requests;
 
 /// <summary>
 /// The daemon's front door. Each search gets its own short-lived <see cref="SearchHandler"/> child, so one failing
-/// request cannot affect another; indexing and status go to the <see cref="Projects.ProjectsSupervisor"/>.
+/// request cannot affect another; indexing, status and removal go to the <see cref="Projects.ProjectsSupervisor"/>.
 /// Every request gets exactly one reply: a handler that dies before answering is answered for.
 /// </summary>
 public sealed class RequestRouter : ReceiveActor
@@ -37,6 +38,11 @@ public sealed class RequestRouter : ReceiveActor
         });
         Receive<IndexProject>(request => projects.Forward(request));
         Receive<StatusQuery>(request => projects.Forward(request));
+        Receive<RemoveProject>(request => projects.Forward(request));
+
+        // Reads committed indexes only; a task, so a slow disk never holds up the router.
+        Receive<ListProjects>(_ => Task.Run(() => (object)ProjectCatalog.List(services.Registry))
+            .PipeTo(Sender, failure: e => FailureMessage.ToReply(e)));
     }
 
     public static Props Props(RagexServices services, IActorRef projects) =>

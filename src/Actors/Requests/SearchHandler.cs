@@ -20,7 +20,7 @@ public sealed class SearchHandler : ReceiveActor
         this.query = query;
         this.search = search;
         Receive<SearchReply>(reply => Finish(reply));
-        Receive<Status.Failure>(failure => Finish(new RequestFailed(FailureMessage.Describe(failure.Cause))));
+        Receive<Status.Failure>(failure => Finish(FailureMessage.ToReply(failure.Cause)));
     }
 
     public static Props Props(SearchQuery query, Func<SearchQuery, CancellationToken, Task<SearchReply>> search) =>

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
-using Ragex.Core.Embedding;
+using Ragex.Cli.Backends;
 using Ragex.Core.Indexing;
-using Ragex.Core.Symbols;
+using Ragex.Core.Projects;
+using Ragex.Protocol.Daemon;
 using Spectre.Console;
 
 namespace Ragex.Cli.Commands;
@@ -24,76 +24,69 @@ public static class IndexCommand
                 throw new Core.RagexException($"{parse.GetValue(path)}: no such directory");
             }
 
-            using var embedders = context.CreateEmbedderProvider();
-            var indexer = new ProjectIndexer(
-                context.Registry, new IndexerOptions(), new CtagsRunner(), parse.GetValue(noEmbeddings) ? null : embedders);
-            var summary = context.Interactive && !parse.GetValue(json)
-                ? await WithProgressBarAsync(indexer, root, token)
-                : await indexer.IndexAsync(root, null, token);
-            context.Out.WriteLine(parse.GetValue(json) ? ToJson(summary) : Describe(summary));
+            root = RealPath.Resolve(root);
+            await using var backend = await context.OpenBackendAsync(parse.GetValue(GlobalOptions.NoDaemon), token);
+            var embeddings = !parse.GetValue(noEmbeddings);
+            var indexed = context.Interactive && !parse.GetValue(json)
+                ? await WithProgressBarAsync(backend, root, embeddings, token)
+                : await backend.IndexAsync(root, embeddings, null, token);
+            context.Out.WriteLine(parse.GetValue(json) ? ToJson(indexed) : Describe(indexed));
             return ExitCodes.Found;
         }));
         return command;
     }
 
-    public static string Describe(IndexSummary summary)
+    public static string Describe(ProjectIndexed indexed)
     {
-        var skipped = summary.Skipped.Count == 0
-            ? "none"
-            : string.Join(", ", summary.Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {Kebab(s.Key.ToString())}"));
-        return $"indexed {summary.Project.Root}: {summary.Files} files ({summary.Parsed} parsed, {summary.Touched} touched, "
-            + $"{summary.Deleted} deleted), skipped: {skipped}; {summary.Symbols} symbols, {summary.Chunks} chunks "
-            + $"({summary.EmbeddedChunks} embedded, {summary.Embedded} in this run{Rate(summary)}) in {summary.Elapsed.TotalSeconds:0.00} s";
+        var skipped = indexed.Skipped.Count == 0 ? "none" : string.Join(", ", indexed.Skipped.Select(s => $"{s.Value} {s.Key}"));
+        return $"indexed {indexed.Root}: {indexed.Files} files ({indexed.Parsed} parsed, {indexed.Touched} touched, "
+            + $"{indexed.Deleted} deleted), skipped: {skipped}; {indexed.Symbols} symbols, {indexed.Chunks} chunks "
+            + $"({indexed.EmbeddedChunks} embedded, {indexed.Embedded} in this run{Rate(indexed)}) in {indexed.Seconds:0.00} s";
     }
 
-    private static string Rate(IndexSummary summary) =>
-        summary.Embedded == 0 ? "" : $" at {summary.Embedded / summary.EmbeddingTime.TotalSeconds:0} chunks/s";
+    private static string Rate(ProjectIndexed indexed) =>
+        indexed.Embedded == 0 || indexed.EmbeddingSeconds <= 0 ? "" : $" at {indexed.Embedded / indexed.EmbeddingSeconds:0} chunks/s";
 
-    private static void WriteEmbedding(Utf8JsonWriter json, IndexSummary summary)
-    {
-        json.WriteNumber("chunks", summary.Chunks);
-        json.WriteNumber("embedded_chunks", summary.EmbeddedChunks);
-        json.WriteNumber("embedded", summary.Embedded);
-        json.WriteNumber("embedding_seconds", Math.Round(summary.EmbeddingTime.TotalSeconds, 3));
-        if (summary.EmbeddingModel is not null)
-        {
-            json.WriteString("embedding_model", summary.EmbeddingModel);
-        }
-    }
-
-    private static string ToJson(IndexSummary summary) => Core.Output.OutputJson.Write(json =>
+    private static string ToJson(ProjectIndexed indexed) => Core.Output.OutputJson.Write(json =>
     {
         json.WriteStartObject();
-        json.WriteString("project", summary.Project.Id);
-        json.WriteString("root", summary.Project.Root);
-        json.WriteNumber("files", summary.Files);
-        json.WriteNumber("parsed", summary.Parsed);
-        json.WriteNumber("touched", summary.Touched);
-        json.WriteNumber("deleted", summary.Deleted);
-        json.WriteNumber("symbols", summary.Symbols);
+        json.WriteString("project", indexed.ProjectId);
+        json.WriteString("root", indexed.Root);
+        json.WriteNumber("files", indexed.Files);
+        json.WriteNumber("parsed", indexed.Parsed);
+        json.WriteNumber("touched", indexed.Touched);
+        json.WriteNumber("deleted", indexed.Deleted);
+        json.WriteNumber("symbols", indexed.Symbols);
         json.WriteStartObject("skipped");
-        foreach (var (reason, count) in summary.Skipped.OrderBy(s => s.Key))
+        foreach (var (reason, count) in indexed.Skipped)
         {
-            json.WriteNumber(Kebab(reason.ToString()), count);
+            json.WriteNumber(reason, count);
         }
 
         json.WriteEndObject();
         json.WriteStartArray("parsed_paths");
-        foreach (var parsed in summary.ParsedPaths)
+        foreach (var parsed in indexed.ParsedPaths)
         {
             json.WriteStringValue(parsed);
         }
 
         json.WriteEndArray();
-        WriteEmbedding(json, summary);
-        json.WriteNumber("seconds", Math.Round(summary.Elapsed.TotalSeconds, 3));
+        json.WriteNumber("chunks", indexed.Chunks);
+        json.WriteNumber("embedded_chunks", indexed.EmbeddedChunks);
+        json.WriteNumber("embedded", indexed.Embedded);
+        json.WriteNumber("embedding_seconds", Math.Round(indexed.EmbeddingSeconds, 3));
+        if (indexed.EmbeddingModel is not null)
+        {
+            json.WriteString("embedding_model", indexed.EmbeddingModel);
+        }
+
+        json.WriteNumber("seconds", Math.Round(indexed.Seconds, 3));
         json.WriteEndObject();
     });
 
-
-    private static async Task<IndexSummary> WithProgressBarAsync(ProjectIndexer indexer, string root, CancellationToken token)
+    private static async Task<ProjectIndexed> WithProgressBarAsync(IRagexBackend backend, string root, bool embeddings, CancellationToken token)
     {
-        IndexSummary? summary = null;
+        ProjectIndexed? indexed = null;
         await AnsiConsole.Progress().AutoClear(true).StartAsync(async progressContext =>
         {
             var task = progressContext.AddTask("scanning", maxValue: 1);
@@ -103,12 +96,9 @@ public static class IndexCommand
                 task.MaxValue = Math.Max(1, p.Total);
                 task.Value = p.Done;
             });
-            summary = await indexer.IndexAsync(root, progress, token);
+            indexed = await backend.IndexAsync(root, embeddings, progress, token);
             task.Value = task.MaxValue;
         });
-        return summary!;
+        return indexed!;
     }
-
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

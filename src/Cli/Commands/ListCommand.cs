@@ -1,35 +1,33 @@
 using System.CommandLine;
-using Ragex.Core.Storage;
 
 namespace Ragex.Cli.Commands;
 
-/// <summary>`ragex ls`: the registered projects with their file and symbol counts and when they were last indexed.</summary>
+/// <summary>`ragex ls`: the registered projects with their file, symbol and chunk counts and when they were last indexed.</summary>
 public static class ListCommand
 {
     public static Command Build(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
         var command = new Command("ls", "List indexed projects") { json };
-        command.SetAction((parse, _) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), () =>
+        command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
-            var rows = context.Registry.List().Select(project =>
-            {
-                using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-                return (project, files: database.CountFiles(), symbols: database.CountSymbols(), last: database.GetMeta(MetaKeys.LastIndexed) ?? "never");
-            }).ToList();
+            await using var backend = await context.OpenBackendAsync(parse.GetValue(GlobalOptions.NoDaemon), token);
+            var projects = (await backend.ListAsync(token)).Projects;
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(Core.Output.OutputJson.Write(writer =>
                 {
                     writer.WriteStartArray();
-                    foreach (var (project, files, symbols, last) in rows)
+                    foreach (var project in projects)
                     {
                         writer.WriteStartObject();
                         writer.WriteString("id", project.Id);
                         writer.WriteString("root", project.Root);
-                        writer.WriteNumber("files", files);
-                        writer.WriteNumber("symbols", symbols);
-                        writer.WriteString("last_indexed", last);
+                        writer.WriteNumber("files", project.Files);
+                        writer.WriteNumber("symbols", project.Symbols);
+                        writer.WriteNumber("chunks", project.Chunks);
+                        writer.WriteNumber("embedded_chunks", project.EmbeddedChunks);
+                        writer.WriteString("last_indexed", project.LastIndexed);
                         writer.WriteEndObject();
                     }
 
@@ -38,13 +36,14 @@ public static class ListCommand
             }
             else
             {
-                foreach (var (project, files, symbols, last) in rows)
+                foreach (var project in projects)
                 {
-                    context.Out.WriteLine($"{project.Id}  {project.Root}  {files} files  {symbols} symbols  last indexed {last}");
+                    context.Out.WriteLine(
+                        $"{project.Id}  {project.Root}  {project.Files} files  {project.Symbols} symbols  {project.Chunks} chunks  last indexed {project.LastIndexed}");
                 }
             }
 
-            return Task.FromResult(rows.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound);
+            return projects.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
         }));
         return command;
     }

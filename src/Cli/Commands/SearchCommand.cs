@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Ragex.Core.Embedding;
+using Ragex.Cli.Backends;
 using Ragex.Core.Output;
-using Ragex.Core.VectorIndex;
-using Ragex.Core.Search;
+using Ragex.Core.Projects;
 using Ragex.Protocol;
 
 namespace Ragex.Cli.Commands;
@@ -28,6 +27,7 @@ public static class SearchCommand
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document" };
     private static readonly Option<bool> JsonLines = new("--jsonl") { Description = "Print one JSON object per hit" };
     private static readonly Option<string> Color = new("--color") { Description = "never, always or auto", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<bool> IndexFirst = new("--index") { Description = "Index a path no project contains yet, then search" };
 
     static SearchCommand()
     {
@@ -38,7 +38,7 @@ public static class SearchCommand
     {
         var command = new Command("search", "Search indexed projects (exit 0: hits, 1: none, 2: error)")
         {
-            Query, Paths, Mode, MinScore, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color,
+            Query, Paths, Mode, MinScore, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color, IndexFirst,
         };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
@@ -48,9 +48,8 @@ public static class SearchCommand
                 throw new Core.RagexException("--json and --jsonl cannot be combined");
             }
 
-            using var embedders = context.CreateEmbedderProvider();
-            using var vectors = new VectorIndexCache();
-            var reply = await SearchEngine.Create(context.Registry, embedders, vectors).SearchAsync(request, context.CurrentDirectory, token);
+            await using var backend = await context.OpenBackendAsync(parse.GetValue(GlobalOptions.NoDaemon), token);
+            var reply = await SearchAsync(backend, request, context.CurrentDirectory, parse.GetValue(IndexFirst), token);
             Formatter(parse, context).Write(reply, context.Out);
             foreach (var note in parse.GetValue(Json) || parse.GetValue(JsonLines) ? [] : reply.Notes)
             {
@@ -60,6 +59,27 @@ public static class SearchCommand
             return reply.Hits.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
         }));
         return command;
+    }
+
+    /// <summary>With <c>--index</c>, a path no project contains is indexed first (with embeddings), then searched.</summary>
+    private static async Task<SearchReply> SearchAsync(
+        IRagexBackend backend, SearchRequest request, string currentDirectory, bool indexFirst, CancellationToken token)
+    {
+        try
+        {
+            return await backend.SearchAsync(request, currentDirectory, token);
+        }
+        catch (Core.RagexException e) when (e.NotIndexedPath is { } path)
+        {
+            if (!indexFirst)
+            {
+                throw new Core.RagexException($"{e.Message} (or add --index to index it now)");
+            }
+
+            var root = Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
+            await backend.IndexAsync(RealPath.Resolve(root), embeddings: true, progress: null, token);
+            return await backend.SearchAsync(request, currentDirectory, token);
+        }
     }
 
     public static SearchRequest ToRequest(ParseResult parse)

@@ -1,5 +1,6 @@
 using Ragex.Core.Projects;
 using Ragex.Core.Walk;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Core.Indexing;
 
@@ -27,4 +28,15 @@ public sealed record IndexSummary(
     public TimeSpan EmbeddingTime { get; init; }
 
     public string? EmbeddingModel { get; init; }
+
+    /// <summary>The reply the daemon sends and both CLI modes print, so their output is the same.</summary>
+    public ProjectIndexed ToReply() => new(
+        Project.Id, Project.Root, Files, Parsed, Deleted, Symbols, Chunks, EmbeddedChunks, Embedded, Elapsed.TotalSeconds)
+    {
+        Touched = Touched,
+        Skipped = Skipped.OrderBy(s => s.Key).ToDictionary(s => SkipReasonNames.Of(s.Key), s => s.Value, StringComparer.Ordinal),
+        ParsedPaths = ParsedPaths,
+        EmbeddingSeconds = EmbeddingTime.TotalSeconds,
+        EmbeddingModel = EmbeddingModel,
+    };
 }

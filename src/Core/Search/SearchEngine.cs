@@ -119,7 +119,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             var all = registry.List();
             return all.Count > 0
                 ? [.. all.Select(p => new SearchScope(p, []))]
-                : throw new RagexException("no indexed projects; run `ragex index PATH` first");
+                : throw new RagexException("no indexed projects; run `ragex index PATH` first") { NotIndexedPath = currentDirectory };
         }
 
         var scopes = new Dictionary<string, (Project Project, List<string> Paths)>(StringComparer.Ordinal);
@@ -132,7 +132,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             }
 
             var project = registry.FindContaining(full)
-                ?? throw new RagexException($"{path}: not inside an indexed project; run `ragex index {path}` first");
+                ?? throw new RagexException($"{path}: not inside an indexed project; run `ragex index {path}` first") { NotIndexedPath = full };
             if (!scopes.TryGetValue(project.Id, out var entry))
             {
                 scopes[project.Id] = entry = (project, []);

@@ -13,7 +13,7 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
 
     /// <summary>What a client's own ActorSystem needs to reach the daemon: remoting on loopback, any port, our serializer.</summary>
     public const string ClientHocon =
-        "akka { loglevel = WARNING, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n"
+        "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n"
         + ProtocolSerializer.Hocon;
 
     /// <summary>The actor path clients send requests to.</summary>

@@ -11,4 +11,19 @@ public sealed record ProjectIndexed(
     long Chunks,
     long EmbeddedChunks,
     int Embedded,
-    double Seconds) : IProtocolMessage;
+    double Seconds) : IProtocolMessage
+{
+    /// <summary>Files whose size or mtime changed but not their content.</summary>
+    public int Touched { get; init; }
+
+    /// <summary>Paths the walk or ctags skipped, by reason (kebab-case, e.g. "binary", "too-large").</summary>
+    public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Relative paths re-parsed in this run, sorted.</summary>
+    public IReadOnlyList<string> ParsedPaths { get; init; } = [];
+
+    public double EmbeddingSeconds { get; init; }
+
+    /// <summary>The model vectors were made with; null when embeddings were not requested.</summary>
+    public string? EmbeddingModel { get; init; }
+}

@@ -1,0 +1,51 @@
+using Ragex.Core;
+using Ragex.Core.Embedding;
+using Ragex.Core.Indexing;
+using Ragex.Core.Projects;
+using Ragex.Core.Search;
+using Ragex.Core.Symbols;
+using Ragex.Core.VectorIndex;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Cli.Backends;
+
+/// <summary>`--no-daemon`: the same operations through src/Core in this process; the model and indexes load only if used.</summary>
+public sealed class InProcessBackend(CliContext context) : IRagexBackend
+{
+    private readonly Lazy<EmbedderProvider> embedders = new(context.CreateEmbedderProvider);
+    private readonly Lazy<VectorIndexCache> vectors = new(() => new VectorIndexCache());
+
+    public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
+        SearchEngine.Create(context.Registry, embedders.Value, vectors.Value).SearchAsync(request, currentDirectory, cancellationToken);
+
+    public async Task<ProjectIndexed> IndexAsync(string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders.Value : null);
+        return (await indexer.IndexAsync(root, progress, cancellationToken)).ToReply();
+    }
+
+    public Task<ProjectList> ListAsync(CancellationToken cancellationToken) => Task.FromResult(ProjectCatalog.List(context.Registry));
+
+    public Task<ProjectRemoved> RemoveAsync(string idOrPath, CancellationToken cancellationToken)
+    {
+        var project = context.Registry.Find(idOrPath) ?? throw new RagexException($"{idOrPath}: no such indexed project");
+        context.Registry.Remove(project);
+        return Task.FromResult(new ProjectRemoved(project.Id, project.Root));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (vectors.IsValueCreated)
+        {
+            vectors.Value.Dispose();
+        }
+
+        if (embedders.IsValueCreated)
+        {
+            embedders.Value.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Cli.Commands;
+
+/// <summary>`ragex status`: the daemon's health, its embedder pool and every project's state.</summary>
+public static class StatusCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
+        var command = new Command("status", "Show the daemon's health, projects, queue depths and memory") { json };
+        command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
+        {
+            if (parse.GetValue(GlobalOptions.NoDaemon) || context.NoDaemon)
+            {
+                throw new Core.RagexException("status describes the daemon; it has no --no-daemon form (try `ragex ls`)");
+            }
+
+            await using var daemon = await context.OpenDaemonAsync(token);
+            var status = await daemon.StatusAsync(token);
+            context.Out.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(status, ProtocolJsonContext.Default.DaemonStatus) : Describe(status));
+            return ExitCodes.Found;
+        }));
+        return command;
+    }
+
+    public static string Describe(DaemonStatus status)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"ragex daemon {status.Version}: pid {status.ProcessId}, up {TimeSpan.FromSeconds(Math.Round(status.UptimeSeconds)):c}, {status.WorkingSetBytes / (1024 * 1024)} MiB"),
+            $"embedder pool: {status.EmbedderSessions} session(s), {status.EmbedderBusy} busy, {status.EmbedderQueued} queued",
+        };
+        lines.AddRange(status.Projects.Select(Describe));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Describe(ProjectStatus project)
+    {
+        var phase = project.Phase is null ? "" : $" ({project.Phase} {project.PhaseDone}/{project.PhaseTotal})";
+        var error = project.LastError is null ? "" : $"; last error: {project.LastError}";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "
+            + $"{project.IndexPercent}% embedded  queue {project.QueueDepth + project.QueuedChanges}  {project.ChunksPerSecond} chunks/s{error}");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ragex.Core.Projects;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Cli.Tests;
+
+/// <summary>
+/// The real `ragex` binary against a real daemon it starts itself (real remoting, ctags, ripgrep, model and FAISS):
+/// auto-start, every search mode, the same hits as --no-daemon, removal, and stop.
+/// </summary>
+public sealed class DaemonCliTests : IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
+    private readonly string tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
+
+    public DaemonCliTests()
+    {
+        File.WriteAllText(Path.Combine(tree, "http_client.py"), """
+            import json
+
+
+            def parse_response_body(raw):
+                '''Decode the JSON body of an HTTP response into a dictionary.'''
+                return json.loads(raw.decode("utf-8"))
+
+
+            class RetryPolicy:
+                '''Decide how long to wait before retrying a failed request.'''
+
+                def backoff_seconds(self, attempt):
+                    return min(60, 2 ** attempt)
+            """);
+        File.WriteAllText(Path.Combine(tree, "storage.py"), """
+            def write_file_atomically(path, data):
+                '''Write to a temporary file, then rename it over the target so readers never see half a file.'''
+                temporary = path + ".tmp"
+                with open(temporary, "wb") as handle:
+                    handle.write(data)
+                import os
+                os.replace(temporary, path)
+            """);
+    }
+
+    [Fact]
+    public void Commands_auto_start_the_daemon_answer_like_no_daemon_and_stop_it()
+    {
+        var indexed = Run("index", tree, "--json");
+        Assert.True(indexed.ExitCode == 0, indexed.Error);
+        var endpoint = DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName));
+        Assert.NotNull(endpoint);
+        Assert.True(endpoint.IsAlive(), "no daemon after the first command");
+        var summary = JsonDocument.Parse(indexed.Out).RootElement;
+        Assert.Equal(summary.GetProperty("chunks").GetInt32(), summary.GetProperty("embedded_chunks").GetInt32());
+        Assert.True(summary.GetProperty("chunks").GetInt32() >= 3);
+
+        foreach (var (query, mode) in new[]
+        {
+            ("json\\.loads", "regex"), ("parse_response_body", "symbol"), ("backoff", "auto"),
+            ("rename a temporary file over the target", "semantic"), ("retry a failed request", "hybrid"), ("temporary file", "keyword"),
+        })
+        {
+            var viaDaemon = Run("search", query, tree, "--mode", mode, "--json");
+            var inProcess = Run("--no-daemon", "search", query, tree, "--mode", mode, "--json");
+            Assert.True(viaDaemon.ExitCode == 0, $"{mode} via the daemon: {viaDaemon.Error}");
+            Assert.Equal(0, inProcess.ExitCode);
+            Assert.Equal(Hits(inProcess.Out), Hits(viaDaemon.Out));
+        }
+
+        var status = Run("status", "--json");
+        Assert.Equal(0, status.ExitCode);
+        var daemon = JsonDocument.Parse(status.Out).RootElement;
+        Assert.Equal(endpoint.ProcessId, daemon.GetProperty("process_id").GetInt32());
+        Assert.Equal(tree, daemon.GetProperty("projects")[0].GetProperty("root").GetString());
+        Assert.Equal(endpoint.ProcessId, DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName))!.ProcessId);
+
+        Assert.Equal(0, Run("rm", tree).ExitCode);
+        Assert.Equal(1, Run("ls").ExitCode);
+
+        var stopped = Run("stop");
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.False(endpoint.IsAlive(), "the daemon is still running after `ragex stop`");
+        Assert.Equal(1, Run("stop").ExitCode);
+    }
+
+    [Fact]
+    public void A_search_of_an_unindexed_path_offers_indexing_and_performs_it_with_index()
+    {
+        var offered = Run("search", "parse_response_body", tree);
+        Assert.Equal(2, offered.ExitCode);
+        Assert.Contains("--index", offered.Error, StringComparison.Ordinal);
+
+        var searched = Run("search", "parse_response_body", tree, "--index", "--jsonl");
+        Assert.True(searched.ExitCode == 0, searched.Error);
+        Assert.Contains("http_client.py", searched.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Run("stop").ExitCode);
+    }
+
+    public void Dispose()
+    {
+        if (DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)) is { } endpoint && endpoint.IsAlive())
+        {
+            Process.GetProcessById(endpoint.ProcessId).Kill();
+        }
+
+        Directory.Delete(home, recursive: true);
+        Directory.Delete(tree, recursive: true);
+    }
+
+    private static string Hits(string json) => JsonDocument.Parse(json).RootElement.GetProperty("hits").GetRawText();
+
+    private CliRun Run(params string[] args)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragex.dll"));
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        startInfo.Environment["RAGEX_HOME"] = home;
+        startInfo.Environment["RAGEX_MODELS_DIR"] = InstalledModels.Directory;
+        startInfo.Environment.Remove(CliContext.NoDaemonVariable);
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, output.Result, error);
+    }
+}
