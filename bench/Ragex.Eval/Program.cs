@@ -11,6 +11,12 @@ using Ragex.Eval;
 using Ragex.Eval.Semble;
 using Ragex.Protocol;
 
+if (args is ["stdlib-queries", var queryFile, var corpusTree, .. var variantArgs])
+{
+    await StdlibQueries.RunAsync(queryFile, corpusTree, variantArgs.Length > 0 ? variantArgs[0].Split(';') : [""]);
+    return;
+}
+
 if (args is ["semble", ..])
 {
     await SembleEval.RunAsync(args[1..]);

@@ -27,10 +27,10 @@ public sealed class ChunkRanker(RankingOptions options)
         var boost = 1.0;
         if (chunk.Symbol is { } symbol)
         {
-            boost += options.SymbolMatchBoost * words.Coverage(symbol[(symbol.LastIndexOf('.') + 1)..]);
+            boost += options.SymbolMatchBoost * words.Match(symbol[(symbol.LastIndexOf('.') + 1)..]);
         }
 
-        boost += options.PathMatchBoost * words.Coverage(FileStem(chunk.Path));
+        boost += options.PathMatchBoost * words.Match(FileStem(chunk.Path));
         if (chunk.Kind != Chunk.WindowKind)
         {
             boost += options.DefinitionBoost;

@@ -29,7 +29,27 @@ public sealed class QueryWords
     /// </summary>
     public double Coverage(string name)
     {
-        var words = IdentifierWords.Split(name).Where(w => w.Length > 1 && !KeywordQuery.IsStopWord(w)).ToList();
-        return words.Count == 0 ? 0 : words.Count(w => Stems.Contains(Stem(w))) / (double)words.Count;
+        var words = NameStems(name);
+        return words.Count == 0 ? 0 : words.Count(Stems.Contains) / (double)words.Count;
     }
+
+    /// <summary>
+    /// How well a name and the query describe each other, 0 to 1: the share of the name's words the query mentions
+    /// times the share of the query's words the name holds. A one-word name that shares one word with a long
+    /// question (<c>random.py</c> for "generate a random unique identifier") matches only weakly.
+    /// </summary>
+    public double Match(string name)
+    {
+        var words = NameStems(name);
+        if (words.Count == 0 || Stems.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = Stems.Count(words.Contains);
+        return Coverage(name) * shared / Stems.Count;
+    }
+
+    private static List<string> NameStems(string name) =>
+        [.. IdentifierWords.Split(name).Where(w => w.Length > 1 && !KeywordQuery.IsStopWord(w)).Select(Stem).Distinct()];
 }

@@ -25,11 +25,11 @@ public sealed record RankingOptions
     /// </summary>
     public int CandidatesFor(SearchScope scope) => scope.IsWholeProject ? Candidates : Candidates * 10;
 
-    /// <summary>Hybrid ranking: added to a chunk's factor times the share of its symbol name's words the query mentions.</summary>
-    public double SymbolMatchBoost { get; init; } = 0.5;
+    /// <summary>Hybrid ranking: added to a chunk's factor times how well its symbol name and the query match (<see cref="QueryWords.Match"/>).</summary>
+    public double SymbolMatchBoost { get; init; }
 
-    /// <summary>Hybrid ranking: added to a chunk's factor times the share of its file name's words the query mentions.</summary>
-    public double PathMatchBoost { get; init; } = 0.5;
+    /// <summary>Hybrid ranking: added to a chunk's factor times how well its file name and the query match.</summary>
+    public double PathMatchBoost { get; init; } = 1.5;
 
     /// <summary>Hybrid ranking: added to the factor of a chunk that is a definition (function, class...) rather than loose lines.</summary>
     public double DefinitionBoost { get; init; } = 0.1;
