@@ -8,7 +8,20 @@ using Ragex.Core.Search;
 using Ragex.Core.Storage;
 using Ragex.Core.Symbols;
 using Ragex.Eval;
+using Ragex.Eval.Semble;
 using Ragex.Protocol;
+
+if (args is ["stdlib-queries", var queryFile, var corpusTree, .. var variantArgs])
+{
+    await StdlibQueries.RunAsync(queryFile, corpusTree, variantArgs.Length > 0 ? variantArgs[0].Split(';') : [""]);
+    return;
+}
+
+if (args is ["semble", ..])
+{
+    await SembleEval.RunAsync(args[1..]);
+    return;
+}
 
 // Retrieval quality on ../shared/eval/python-stdlib-dev.jsonl: indexes a copy of the corpus (test/, idlelib/ and
 // lib2to3/tests/ left out by a .ragexignore), asks every query in keyword, semantic and hybrid mode, and reports

@@ -4,7 +4,8 @@ using Ragex.Protocol;
 namespace Ragex.Core.Output;
 
 /// <summary>
-/// One JSON object per line, ripgrep-like: <c>{"type":"match","data":{...}}</c> for each hit, then one
+/// One flat JSON object per line: <c>{"type":"match","path":...,"line":...,"end_line":...}</c> for each hit (the hit's
+/// fields beside its type, so a reader that knows nothing of the envelope finds path and lines), then one
 /// <c>{"type":"summary",...}</c> line with the mode used and the timing.
 /// </summary>
 public sealed class JsonLinesFormatter : IHitFormatter
@@ -13,12 +14,18 @@ public sealed class JsonLinesFormatter : IHitFormatter
     {
         foreach (var hit in reply.Hits)
         {
-            writer.WriteLine(Line("match", json => JsonSerializer.Serialize(json, hit, OutputJson.Options)));
+            writer.WriteLine(Line("match", json =>
+            {
+                using var fields = JsonSerializer.SerializeToDocument(hit, OutputJson.Options);
+                foreach (var field in fields.RootElement.EnumerateObject())
+                {
+                    field.WriteTo(json);
+                }
+            }));
         }
 
         writer.WriteLine(Line("summary", json =>
         {
-            json.WriteStartObject();
             json.WriteString("query", reply.Query);
             json.WritePropertyName("mode");
             JsonSerializer.Serialize(json, reply.Mode, OutputJson.Options);
@@ -28,16 +35,14 @@ public sealed class JsonLinesFormatter : IHitFormatter
             json.WriteNumber("hits", reply.Hits.Count);
             json.WriteBoolean("truncated", reply.Truncated);
             json.WriteNumber("elapsed_milliseconds", Math.Round(reply.ElapsedMilliseconds, 3));
-            json.WriteEndObject();
         }));
     }
 
-    private static string Line(string type, Action<Utf8JsonWriter> writeData) => OutputJson.Write(json =>
+    private static string Line(string type, Action<Utf8JsonWriter> writeFields) => OutputJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("type", type);
-        json.WritePropertyName("data");
-        writeData(json);
+        writeFields(json);
         json.WriteEndObject();
     });
 }

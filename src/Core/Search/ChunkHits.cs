@@ -14,22 +14,21 @@ public static class ChunkHits
         PathFilter filter,
         SearchMode mode)
     {
-        var chunks = database.ChunksById([.. ranked.Select(r => r.Id)]);
-        var hits = new List<SearchHit>();
-        foreach (var (id, score) in ranked)
-        {
-            if (!chunks.TryGetValue(id, out var chunk) || !scope.Covers(chunk.Path) || (!filter.IsEmpty && !filter.Matches(chunk.Path))
-                || (request.Kinds.Count > 0 && !request.Kinds.Contains(chunk.Kind, StringComparer.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            hits.Add(new SearchHit(
-                scope.Project.Root, chunk.Path, chunk.StartLine, 1, chunk.EndLine, chunk.Kind, chunk.Symbol, Preview(chunk.Text), Math.Round(score, 4), mode));
-        }
-
-        return hits;
+        var chunks = Load(ranked, database, scope, request, filter);
+        return ToHits(ranked.Where(r => chunks.ContainsKey(r.Id)).Select(r => new RankedChunk(chunks[r.Id], r.Score)), scope, mode);
     }
+
+    /// <summary>The ranked chunks that pass the request's scope, path, glob, type and kind filters.</summary>
+    public static Dictionary<long, StoredChunk> Load(
+        IReadOnlyList<(long Id, double Score)> ranked, IndexDatabase database, SearchScope scope, SearchRequest request, PathFilter filter) =>
+        database.ChunksById([.. ranked.Select(r => r.Id)])
+            .Where(c => scope.Covers(c.Value.Path) && (filter.IsEmpty || filter.Matches(c.Value.Path))
+                && (request.Kinds.Count == 0 || request.Kinds.Contains(c.Value.Kind, StringComparer.OrdinalIgnoreCase)))
+            .ToDictionary();
+
+    public static List<SearchHit> ToHits(IEnumerable<RankedChunk> ranked, SearchScope scope, SearchMode mode) =>
+        [.. ranked.Select(r => new SearchHit(
+            scope.Project.Root, r.Chunk.Path, r.Chunk.StartLine, 1, r.Chunk.EndLine, r.Chunk.Kind, r.Chunk.Symbol, Preview(r.Chunk.Text), Math.Round(r.Score, 4), mode))];
 
     /// <summary>The first non-blank line of code (the chunk's text starts with a context line, skipped here).</summary>
     public static string Preview(string chunkText)

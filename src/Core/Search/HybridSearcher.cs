@@ -3,9 +3,14 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
 
-/// <summary>Semantic and keyword (BM25) rankings of the same chunks, fused by weighted reciprocal rank fusion.</summary>
+/// <summary>
+/// Semantic and keyword (BM25) rankings of the same chunks, fused by weighted reciprocal rank fusion, then re-ranked
+/// by <see cref="ChunkRanker"/> (symbol and file-name matches, definitions, file roles, grouping by file).
+/// </summary>
 public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher keyword, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
+    private readonly ChunkRanker ranker = new(ranking);
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
@@ -13,7 +18,8 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
             ranking.RrfK,
             (semantic.Rank(scope, database, request.Query, cancellationToken), ranking.SemanticWeight),
             (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight));
-        var hits = ChunkHits.From(fused, database, scope, request, new PathFilter(request, fileTypes), SearchMode.Hybrid);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
+        var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
+        var ranked = ranker.Rank(fused, chunks, request.Query);
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, SearchMode.Hybrid));
     }
 }

@@ -4,7 +4,7 @@ namespace Ragex.Core.Search;
 
 /// <summary>
 /// Turns free text into an FTS5 MATCH expression: its words, lower-cased, quoted, common English function words
-/// dropped, OR-ed so BM25 ranks chunks by how many rare terms they share with the question.
+/// dropped, compound identifiers also split into their words (getUserName: getusername, get, user, name), OR-ed so BM25 ranks chunks by how many rare terms they share with the question.
 /// </summary>
 public static partial class KeywordQuery
 {
@@ -15,9 +15,14 @@ public static partial class KeywordQuery
         "with", "without", "can", "get", "all", "some", "one", "there",
     ];
 
+    public static bool IsStopWord(string lowerCaseWord) => StopWords.Contains(lowerCaseWord);
+
     public static IReadOnlyList<string> Terms(string text)
     {
-        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        var words = Word().Matches(text)
+            .SelectMany(m => IdentifierWords.Split(m.Value) is { Count: > 1 } parts ? [m.Value.ToLowerInvariant(), .. parts] : new[] { m.Value.ToLowerInvariant() })
+            .Distinct()
+            .ToList();
         var meaningful = words.Where(w => !StopWords.Contains(w)).ToList();
         return meaningful.Count > 0 ? meaningful : words;
     }

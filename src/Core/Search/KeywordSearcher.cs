@@ -17,6 +17,6 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query)
     {
         var fts = KeywordQuery.ToFts(query);
-        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.CandidatesFor(scope));
+        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.CandidatesFor(scope));
     }
 }

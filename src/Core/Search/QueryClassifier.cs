@@ -14,7 +14,13 @@ public static partial class QueryClassifier
             return new ModeChoice(SearchMode.Symbol, "bare identifier");
         }
 
-        if (RegexMetacharacters().IsMatch(trimmed))
+        if (RegexConstruct().IsMatch(trimmed))
+        {
+            return new ModeChoice(SearchMode.Regex, "regex metacharacters");
+        }
+
+        // Words with a dotted name, a call or a question mark among them are a question about code, not a pattern.
+        if (!trimmed.Any(char.IsWhiteSpace) && RegexMetacharacters().IsMatch(trimmed))
         {
             return new ModeChoice(SearchMode.Regex, "regex metacharacters");
         }
@@ -24,6 +30,10 @@ public static partial class QueryClassifier
 
     [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{N}_$]*((\.|::|->|#)[\p{L}_$][\p{L}\p{N}_$]*)*$")]
     private static partial Regex Identifier();
+
+    /// <summary>What only a pattern contains: an escape, a wildcard, an anchor, an alternation, a class, a repeat count.</summary>
+    [GeneratedRegex(@"\\[\p{L}\p{N}\\.()\[\]{}|^$*+?]|\.[*+?]|^\^|\$$|\||\[[^\]]+\]|\{\d+(,\d*)?\}|\(\?")]
+    private static partial Regex RegexConstruct();
 
     [GeneratedRegex(@"[\\^$.|?*+()\[\]{}]")]
     private static partial Regex RegexMetacharacters();

@@ -13,6 +13,9 @@ public sealed record RankingOptions
     /// <summary>BM25 weight of a chunk's symbol name relative to its text.</summary>
     public double SymbolNameWeight { get; init; } = 4.0;
 
+    /// <summary>BM25 weight of the words split out of a chunk's compound identifiers relative to its text.</summary>
+    public double IdentifierWordsWeight { get; init; } = 1.0;
+
     /// <summary>Candidates each retriever contributes before fusion.</summary>
     public int Candidates { get; init; } = 100;
 
@@ -22,8 +25,29 @@ public sealed record RankingOptions
     /// </summary>
     public int CandidatesFor(SearchScope scope) => scope.IsWholeProject ? Candidates : Candidates * 10;
 
-    /// <summary>Hits of one file allowed among the leading results.</summary>
+    /// <summary>Hybrid ranking: added to a chunk's factor times how well its symbol name and the query match (<see cref="QueryWords.Match"/>).</summary>
+    public double SymbolMatchBoost { get; init; }
+
+    /// <summary>Hybrid ranking: added to a chunk's factor times how well its file name and the query match.</summary>
+    public double PathMatchBoost { get; init; } = 1.5;
+
+    /// <summary>Hybrid ranking: added to the factor of a chunk that is a definition (function, class...) rather than loose lines.</summary>
+    public double DefinitionBoost { get; init; } = 0.1;
+
+    /// <summary>Hybrid ranking: factor for tests, documentation, examples and generated files the query does not ask for.</summary>
+    public double NonSourceFactor { get; init; } = 0.5;
+
+    /// <summary>Hybrid ranking: a file scores its best chunk plus this share of its next two.</summary>
+    public double SiblingWeight { get; init; } = 0.2;
+
+    /// <summary>Hits of one file allowed among the leading results of keyword and semantic search.</summary>
     public int HitsPerFile { get; init; } = 2;
+
+    /// <summary>
+    /// Hybrid ranking: chunks of one file listed together under the file's score before other files; the file's
+    /// other chunks follow the leading files.
+    /// </summary>
+    public int RankedHitsPerFile { get; init; } = 1;
 
     /// <summary>Hits a semantic, keyword or hybrid search returns when --limit is not given.</summary>
     public int DefaultLimit { get; init; } = 10;

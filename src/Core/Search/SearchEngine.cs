@@ -38,13 +38,20 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         var started = Stopwatch.StartNew();
         var scopes = ResolveScopes(request.Paths, currentDirectory);
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
-        var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid ? scopes.Select(EmbeddingCoverage).ToList() : [];
+        var identifier = request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol;
+        var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier ? scopes.Select(EmbeddingCoverage).ToList() : [];
         if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && coverage.Any(c => c.Embedded == 0))
         {
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
 
         var hits = await RunAsync(scopes, choice, request, cancellationToken);
+        if (identifier)
+        {
+            var chunkMode = coverage.Any(c => c.Embedded == 0) ? SearchMode.Keyword : SearchMode.Hybrid;
+            hits = IdentifierHits.Merge(hits, await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request, cancellationToken));
+        }
+
         if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
         {
             choice = new ModeChoice(SearchMode.Regex, "bare identifier; no symbol of that name, searched as literal text", Literal: true);
@@ -62,7 +69,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             started.Elapsed.TotalMilliseconds)
         {
             Truncated = truncated,
-            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid
+            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
                 ? [.. coverage.Where(c => c.Embedded < c.Chunks).Select(c =>
                     $"index building: {100.0 * c.Embedded / c.Chunks:0}% of {c.Root} embedded ({c.Embedded} of {c.Chunks} chunks)")]
                 : [],

@@ -11,8 +11,8 @@ namespace Ragex.Core.Search;
 public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
     private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
-    private static readonly HashSet<string> DefinitionKinds =
-        ["class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro"];
+    public static readonly IReadOnlySet<string> DefinitionKinds = new HashSet<string>
+        { "class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro", "object", "record", "protocol", "impl", "constructor" };
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         }
 
         IReadOnlyList<SearchHit> hits = candidates
-            .Select(s => ToHit(scope, s, Rank(name, queryScope, s.Symbol)))
+            .Select(s => ToHit(scope, s, Rank(name, queryScope, s.Symbol, s.Path)))
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Path, StringComparer.Ordinal)
             .ThenBy(h => h.Line)
@@ -63,8 +63,11 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         return (null, query);
     }
 
-    /// <summary>Name match first; a definition kind and a matching scope break ties between equal names.</summary>
-    public static double Rank(string name, string? queryScope, SymbolRecord symbol)
+    /// <summary>
+    /// Name match first; a definition kind, a matching scope, a source file (not a test, example, document or
+    /// generated file) and a file named after the symbol break ties between equal names.
+    /// </summary>
+    public static double Rank(string name, string? queryScope, SymbolRecord symbol, string? path = null)
     {
         var score = SymbolMatcher.Score(name, symbol.Name);
         if (DefinitionKinds.Contains(symbol.Kind))
@@ -75,6 +78,17 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         if (symbol.Scope is null)
         {
             score += 0.01;
+        }
+
+        if (path is not null && FileRoles.Of(path) != FileRole.Source)
+        {
+            score -= 0.03;
+        }
+
+        // A file named after the symbol holds its main definition (partial classes and extensions live elsewhere).
+        if (path is not null && Path.GetFileNameWithoutExtension(path).Equals(symbol.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            score += 0.03;
         }
 
         if (queryScope is not null && symbol.Scope is not null

@@ -86,10 +86,10 @@ public sealed class IndexBatch : IDisposable
     {
         using var insert = Command(
             """
-            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding)
-            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding)
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words)
+            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words)
             """);
-        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding" }
+        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words" }
             .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
             .ToArray();
         insert.Prepare();
@@ -104,6 +104,7 @@ public sealed class IndexBatch : IDisposable
             parameters[6].Value = chunk.TextHash;
             parameters[7].Value = chunk.Text;
             parameters[8].Value = reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
+            parameters[9].Value = Search.IdentifierWords.Compounds(chunk.Text);
             insert.ExecuteNonQuery();
         }
     }

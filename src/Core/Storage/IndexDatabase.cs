@@ -202,15 +202,18 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>
-    /// BM25 over chunk text and the chunk's symbol name (weighted <paramref name="symbolWeight"/> against 1 for text),
-    /// best first; <paramref name="ftsQuery"/> is an FTS5 MATCH expression. Scores are negated bm25, higher is better.
+    /// BM25 over the chunk's symbol name, its text and the words of its compound identifiers (weighted
+    /// <paramref name="symbolWeight"/>, 1 and <paramref name="wordsWeight"/>), best first; <paramref name="ftsQuery"/> is
+    /// an FTS5 MATCH expression. Scores are negated bm25, higher is better. (An index older than the words column has
+    /// two columns; FTS5 ignores the extra weight.)
     /// </summary>
-    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, int limit)
+    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, double wordsWeight, int limit)
     {
         using var command = Command(
-            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
+            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0, $wordsWeight) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
             ("$query", ftsQuery),
             ("$symbolWeight", symbolWeight),
+            ("$wordsWeight", wordsWeight),
             ("$limit", limit));
         using var reader = command.ExecuteReader();
         var hits = new List<(long, double)>();
@@ -269,6 +272,11 @@ public sealed class IndexDatabase : IDisposable
                 command.ExecuteNonQuery();
             }
 
+            if (version + 1 == Migrations.IdentifierWordsVersion)
+            {
+                FillIdentifierWords(transaction);
+            }
+
             using (var command = Command(
                 "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 ("$key", MetaKeys.SchemaVersion),
@@ -280,6 +288,36 @@ public sealed class IndexDatabase : IDisposable
 
             transaction.Commit();
         }
+    }
+
+    /// <summary>Computes the identifier words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
+    private void FillIdentifierWords(SqliteTransaction transaction)
+    {
+        var texts = new List<(long Id, string Text)>();
+        using (var select = Command("SELECT id, text FROM chunks"))
+        {
+            select.Transaction = transaction;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                texts.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        using (var update = Command("UPDATE chunks SET words = $words WHERE id = $id", ("$words", ""), ("$id", 0L)))
+        {
+            update.Transaction = transaction;
+            foreach (var (id, text) in texts)
+            {
+                update.Parameters["$id"].Value = id;
+                update.Parameters["$words"].Value = Search.IdentifierWords.Compounds(text);
+                update.ExecuteNonQuery();
+            }
+        }
+
+        using var rebuild = Command("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+        rebuild.Transaction = transaction;
+        rebuild.ExecuteNonQuery();
     }
 
     private void EnsureReadableVersion()

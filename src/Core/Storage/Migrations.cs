@@ -72,7 +72,23 @@ internal static class Migrations
         END;
         CREATE INDEX chunks_pending ON chunks(id) WHERE embedding IS NULL;
         """,
+        """
+        ALTER TABLE chunks ADD COLUMN words TEXT;
+        DROP TRIGGER chunks_fts_insert;
+        DROP TRIGGER chunks_fts_delete;
+        DROP TABLE chunks_fts;
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(symbol, text, words, content='chunks', content_rowid='id');
+        CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, symbol, text, words) VALUES (new.id, new.symbol, new.text, new.words);
+        END;
+        CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, symbol, text, words) VALUES ('delete', old.id, old.symbol, old.text, old.words);
+        END;
+        """,
     ];
+
+    /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>
+    public const int IdentifierWordsVersion = 3;
 
     public static int LatestVersion => Steps.Count;
 }

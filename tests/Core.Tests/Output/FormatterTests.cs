@@ -69,7 +69,18 @@ public sealed class FormatterTests
         var types = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()).ToList();
         Assert.Equal(["match", "match", "summary"], types);
         using var summary = JsonDocument.Parse(lines[2]);
-        Assert.Equal("regex", summary.RootElement.GetProperty("data").GetProperty("mode").GetString());
-        Assert.Equal(2, summary.RootElement.GetProperty("data").GetProperty("hits").GetInt32());
+        Assert.Equal("regex", summary.RootElement.GetProperty("mode").GetString());
+        Assert.Equal(2, summary.RootElement.GetProperty("hits").GetInt32());
+    }
+
+    [Fact]
+    public void Json_lines_match_carries_path_and_line_span_at_the_top_level()
+    {
+        using var match = JsonDocument.Parse(Render(new JsonLinesFormatter()).Split('\n')[0]);
+        var root = match.RootElement;
+
+        Assert.Equal("src/a.py", root.GetProperty("path").GetString());
+        Assert.Equal(2, root.GetProperty("line").GetInt32());
+        Assert.Equal(2, root.GetProperty("end_line").GetInt32());
     }
 }

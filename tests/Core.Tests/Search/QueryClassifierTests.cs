@@ -16,6 +16,10 @@ public sealed class QueryClassifierTests
     [InlineData("a|b", SearchMode.Regex)]
     [InlineData("split a url into its parts", SearchMode.Hybrid)]
     [InlineData("where are http cookies parsed", SearchMode.Hybrid)]
+    [InlineData("res.send body encoding and ETag generation", SearchMode.Hybrid)]
+    [InlineData("how does app.use() mount sub-applications?", SearchMode.Hybrid)]
+    [InlineData("open\\(.*\\)", SearchMode.Regex)]
+    [InlineData("sendFile()", SearchMode.Regex)]
     public void Picks_a_mode_from_the_shape_of_the_query(string query, SearchMode expected) =>
         Assert.Equal(expected, QueryClassifier.Classify(query).Mode);
 

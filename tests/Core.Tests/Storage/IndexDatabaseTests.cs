@@ -94,9 +94,20 @@ public sealed class IndexDatabaseTests
             new Chunk(2, 3, 4, "parse", "function", "def parse(): pass", "x2"),
         ]));
 
-        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, limit: 10);
+        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, limit: 10);
 
         Assert.Equal([2L, 1L], ranked.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Keyword_search_finds_the_words_inside_compound_identifiers()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        var chunk = new Chunk(7, 1, 2, "parseHttpHeader", "function", "a.py function parseHttpHeader\ndef parseHttpHeader(raw): ...", "h");
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
+
+        Assert.Equal([7L], database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 10).Select(h => h.Id));
     }
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)

@@ -1,0 +1,48 @@
+using Ragex.Core.Chunking;
+using Ragex.Core.Storage;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// The ranking stack over fused retriever scores: a chunk gains when the query names its symbol or its file, and when
+/// it is a definition rather than loose lines; tests, documentation, examples and generated files lose unless the
+/// query asks for them; then chunks are grouped by file so that one file cannot fill the top of the list.
+/// </summary>
+public sealed class ChunkRanker(RankingOptions options)
+{
+    public List<RankedChunk> Rank(IReadOnlyList<(long Id, double Score)> fused, IReadOnlyDictionary<long, StoredChunk> chunks, string query)
+    {
+        var words = new QueryWords(query);
+        var best = fused.Count == 0 ? 1 : Math.Max(fused[0].Score, double.Epsilon);
+        var scored = fused
+            .Where(f => chunks.ContainsKey(f.Id))
+            .Select(f => new RankedChunk(chunks[f.Id], f.Score / best * Boost(chunks[f.Id], words)))
+            .ToList();
+        return FileAggregation.Order(scored, options.SiblingWeight, options.RankedHitsPerFile);
+    }
+
+    /// <summary>The factor a chunk's fused score is multiplied by.</summary>
+    public double Boost(StoredChunk chunk, QueryWords words)
+    {
+        var boost = 1.0;
+        if (chunk.Symbol is { } symbol)
+        {
+            boost += options.SymbolMatchBoost * words.Match(symbol[(symbol.LastIndexOf('.') + 1)..]);
+        }
+
+        boost += options.PathMatchBoost * words.Match(FileStem(chunk.Path));
+        if (chunk.Kind != Chunk.WindowKind)
+        {
+            boost += options.DefinitionBoost;
+        }
+
+        return FileRoles.IsAskedFor(FileRoles.Of(chunk.Path), words.Terms.ToHashSet()) ? boost : boost * options.NonSourceFactor;
+    }
+
+    private static string FileStem(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.IndexOf('.', 1);
+        return dot < 0 ? name : name[..dot];
+    }
+}

@@ -1,0 +1,26 @@
+using Ragex.Protocol;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// The answer to a bare identifier in auto mode: the definitions of exactly that name first (the symbol table is
+/// precise where it knows the name), then the chunks that keyword and semantic search rank for it (uses, and
+/// definitions ctags missed), skipping chunks that repeat a definition already listed, then the looser symbol
+/// matches (other kinds, prefixes, near misses).
+/// </summary>
+public static class IdentifierHits
+{
+    public static List<SearchHit> Merge(IReadOnlyList<SearchHit> symbols, IReadOnlyList<SearchHit> chunks)
+    {
+        var definitions = symbols.Where(IsExactDefinition).ToList();
+        var rest = symbols.Where(s => !IsExactDefinition(s));
+        var newChunks = chunks.Where(c => !definitions.Any(d => Overlaps(d, c)));
+        return [.. definitions, .. newChunks, .. rest];
+    }
+
+    private static bool IsExactDefinition(SearchHit symbol) =>
+        symbol.Score >= SymbolMatcher.ExactIgnoringCase && SymbolSearcher.DefinitionKinds.Contains(symbol.Kind);
+
+    private static bool Overlaps(SearchHit a, SearchHit b) =>
+        a.Root == b.Root && a.Path == b.Path && a.Line <= b.EndLine && b.Line <= a.EndLine;
+}

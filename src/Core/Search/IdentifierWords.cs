@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// Splits identifiers into the words they are made of — <c>parseHTTPResponse</c> → parse, http, response;
+/// <c>MAX_RETRY_count</c> → max, retry, count; <c>v2Handler</c> → v2, handler — so that a question in plain words
+/// meets code written in camelCase, PascalCase or snake_case. FTS5's own tokenizer already cuts at '_', '.', '/',
+/// but keeps <c>parseHTTPResponse</c> as one token.
+/// </summary>
+public static partial class IdentifierWords
+{
+    /// <summary>The lower-case words of one identifier (a single word comes back alone).</summary>
+    public static IReadOnlyList<string> Split(string identifier) =>
+        [.. Part().Matches(identifier).Select(m => m.Value.ToLowerInvariant())];
+
+    /// <summary>
+    /// The words of every compound identifier in <paramref name="text"/>, space-separated, each compound once: the
+    /// extra column BM25 reads beside the chunk text (plain words are already in the text itself).
+    /// </summary>
+    public static string Compounds(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
+        foreach (Match token in Token().Matches(text))
+        {
+            if (seen.Add(token.Value) && Split(token.Value) is { Count: > 1 } parts)
+            {
+                words.AddRange(parts);
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    /// <summary>Runs of letters and digits, as FTS5's unicode61 tokenizer sees tokens.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Token();
+
+    /// <summary>
+    /// One word of an identifier: an upper-case run not followed by lower case (HTTP in HTTPResponse), a capitalised
+    /// or lower-case word, digits staying with the word before them (v2, utf8).
+    /// </summary>
+    [GeneratedRegex(@"\p{Lu}+(?!\p{Ll})\p{N}*|\p{Lu}?\p{Ll}+\p{N}*|\p{N}+")]
+    private static partial Regex Part();
+}

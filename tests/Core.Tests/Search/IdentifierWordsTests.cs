@@ -1,0 +1,31 @@
+using Ragex.Core.Search;
+
+namespace Ragex.Core.Tests.Search;
+
+public sealed class IdentifierWordsTests
+{
+    [Theory]
+    [InlineData("parseHTTPResponse", "parse http response")]
+    [InlineData("XMLHttpRequest", "xml http request")]
+    [InlineData("getUserName", "get user name")]
+    [InlineData("MAX_RETRY_count", "max retry count")]
+    [InlineData("v2Handler", "v2 handler")]
+    [InlineData("utf8", "utf8")]
+    [InlineData("session", "session")]
+    public void Splits_camel_pascal_and_snake_case(string identifier, string words) =>
+        Assert.Equal(words, string.Join(' ', IdentifierWords.Split(identifier)));
+
+    [Fact]
+    public void Compounds_lists_the_words_of_compound_identifiers_only_once_each()
+    {
+        var words = IdentifierWords.Compounds("def render(self): return renderTemplate(x) + renderTemplate(y) + plain_name");
+
+        Assert.Equal("render template", words);
+    }
+
+    [Fact]
+    public void Keyword_terms_add_the_words_of_a_compound_query_word()
+    {
+        Assert.Equal(["dynamicparameters", "dynamic", "parameters"], KeywordQuery.Terms("DynamicParameters"));
+    }
+}
