@@ -72,6 +72,13 @@ public sealed record RagexSettings(
                 SymbolNameWeight = search.GetDouble("symbol-name-weight"),
                 Candidates = search.GetInt("candidates"),
                 HitsPerFile = search.GetInt("hits-per-file"),
+                IdentifierWordsWeight = search.GetDouble("identifier-words-weight"),
+                SymbolMatchBoost = search.GetDouble("symbol-match-boost"),
+                PathMatchBoost = search.GetDouble("path-match-boost"),
+                DefinitionBoost = search.GetDouble("definition-boost"),
+                NonSourceFactor = search.GetDouble("non-source-factor"),
+                SiblingWeight = search.GetDouble("sibling-weight"),
+                RankedHitsPerFile = search.GetInt("ranked-hits-per-file"),
             },
             embedding.GetString("model"),
             new EmbedderOptions
