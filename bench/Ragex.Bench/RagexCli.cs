@@ -39,7 +39,7 @@ public sealed class RagexCli(string program, string home, string modelsDirectory
 
     public Task<ProcessRun> RemoveAsync(string root) => RunAsync(root, "rm", root);
 
-    public Task<ProcessRun> StopAsync() => RunAsync(Home, "stop");
+    public Task<ProcessRun> StopAsync() => RunAsync(Path.GetDirectoryName(Home)!, "stop");
 
     /// <summary>The daemon's pid from $RAGEX_HOME/daemon.json, or null when none is running.</summary>
     public int? DaemonPid() =>

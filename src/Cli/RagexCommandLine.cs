@@ -21,6 +21,7 @@ public static class RagexCommandLine
         root.Subcommands.Add(DaemonCommands.Start(context));
         root.Subcommands.Add(DaemonCommands.Stop(context));
         root.Subcommands.Add(LogCommand.Build(context));
+        root.Subcommands.Add(McpCommand.Build(context));
         return root;
     }
 

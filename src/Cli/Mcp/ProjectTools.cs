@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Ragex.Core.Indexing;
+using Ragex.Protocol;
+
+namespace Ragex.Cli.Mcp;
+
+/// <summary>index_project, index_status and list_projects: registering projects and seeing their state.</summary>
+[McpServerToolType]
+public sealed class ProjectTools(McpBackend backends, CliContext context)
+{
+    [McpServerTool(Name = "index_project", Title = "Index a project", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Index a project directory so search_code and find_symbol can search it: registers it with ragex (the daemon
+        then keeps it up to date as files change) and builds its symbol, keyword and semantic (embedding) indexes.
+        Incremental: re-indexing an indexed project only re-parses changed files, so it is cheap. The first index of a
+        large repository can take minutes. Returns JSON counts: files, parsed, symbols, chunks, embedded_chunks,
+        skipped files by reason, and seconds.
+        """)]
+    public Task<CallToolResult> IndexProjectAsync(
+        [Description("The project's root directory (absolute, or relative to the server's working directory, which is usually the workspace)")] string path,
+        IProgress<ProgressNotificationValue> progress,
+        CancellationToken cancellationToken = default) =>
+        McpResults.RunAsync(context.Error, async () =>
+        {
+            var root = ProjectScope.ResolveDirectory(path, context.CurrentDirectory);
+            var backend = await backends.GetAsync(cancellationToken);
+            var indexed = await backend.IndexAsync(root, embeddings: true, new ProgressRelay(progress), cancellationToken);
+            return McpResults.Json(McpIndexSummary.From(indexed), McpJsonContext.Default.McpIndexSummary);
+        });
+
+    [McpServerTool(Name = "index_status", Title = "Index status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        The ragex daemon's state: every indexed project with its state, current phase and progress (scanning, parsing,
+        embedding; phase_done of phase_total), files, chunks, embedded share (index_percent), queued changes and queue
+        depth, last error; the embedder pool (sessions, busy, queued); the daemon's memory (working_set_bytes) and
+        uptime. Use it to see whether indexing has finished before relying on semantic search.
+        """)]
+    public Task<CallToolResult> IndexStatusAsync(CancellationToken cancellationToken = default) =>
+        McpResults.RunAsync(context.Error, async () =>
+        {
+            var daemon = await backends.GetDaemonAsync(cancellationToken);
+            return McpResults.Json(await daemon.StatusAsync(cancellationToken), ProtocolJsonContext.Default.DaemonStatus);
+        });
+
+    [McpServerTool(Name = "list_projects", Title = "List indexed projects", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        The projects ragex has indexed (the only places search_code and find_symbol can search): id, root directory,
+        files, symbols, chunks, embedded chunks and when each was last indexed. An empty list means nothing is indexed
+        yet: call index_project first.
+        """)]
+    public Task<CallToolResult> ListProjectsAsync(CancellationToken cancellationToken = default) =>
+        McpResults.RunAsync(context.Error, async () =>
+        {
+            var backend = await backends.GetAsync(cancellationToken);
+            return McpResults.Json(await backend.ListAsync(cancellationToken), ProtocolJsonContext.Default.ProjectList);
+        });
+
+    /// <summary>Indexing phases as MCP progress notifications, forwarded at once (Progress&lt;T&gt; would post them late).</summary>
+    private sealed class ProgressRelay(IProgress<ProgressNotificationValue> progress) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) =>
+            progress.Report(new ProgressNotificationValue { Progress = value.Done, Total = value.Total, Message = value.Phase });
+    }
+}
