@@ -21,6 +21,12 @@ var context = new BenchContext(options, corpora, cli, rss);
 context.Extra["note"] = "Ratios are per pair in the same run; the machine is shared and has 2 cores.";
 try
 {
+    if (options.ClientOnly)
+    {
+        await ClientCasesAsync(context, corpora);
+        return;
+    }
+
     context.Log("case 4: stdlib from empty without embeddings");
     rss.Phase = "indexing stdlib";
     await IndexingCase.FromEmptyAsync(context, "python3.11", corpora.Stdlib);
@@ -76,7 +82,21 @@ finally
         MicroResults.Add(context, micro);
     }
 
-    QualityCase.Add(context, Path.Combine(options.Repository, "bench", "results", "eval-stdlib.json"));
+    if (!options.ClientOnly)
+    {
+        QualityCase.Add(context, Path.Combine(options.Repository, "bench", "results", "eval-stdlib.json"));
+    }
+
     Report.Write(context, Path.Combine(options.Repository, "bench", "results"), started, watch.Elapsed);
-    context.Log($"wrote bench/results/latest.json and latest.md in {watch.Elapsed.TotalMinutes:0.0} min");
+    context.Log($"wrote bench/results/{options.ReportName}.json and {options.ReportName}.md in {watch.Elapsed.TotalMinutes:0.0} min");
+}
+
+// --cli: what a user feels of the client, on the stdlib indexed without embeddings (a few seconds to prepare).
+static async Task ClientCasesAsync(BenchContext context, Corpora corpora)
+{
+    context.Log("client: stdlib without embeddings; warm symbol and regex searches; cold start");
+    await context.Cli.IndexAsync(corpora.Stdlib, embeddings: false);
+    await SymbolCase.RunAsync(context, "python3.11", corpora.Stdlib, SymbolCase.PythonNames, SymbolCase.PythonBaseline);
+    await RegexCase.RunAsync(context, "python3.11", corpora.Stdlib, RegexCase.Python);
+    await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
 }

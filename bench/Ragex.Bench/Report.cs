@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Ragex.Bench;
 
-/// <summary>Writes the rows as bench/results/latest.json and a markdown table, bench/results/latest.md.</summary>
+/// <summary>Writes the rows as bench/results/NAME.json and a markdown table, NAME.md (NAME: latest, or cli for --cli).</summary>
 public static class Report
 {
     public static void Write(BenchContext context, string directory, DateTimeOffset started, TimeSpan elapsed)
@@ -41,8 +41,9 @@ public static class Report
             }),
             extra = context.Extra,
         };
-        File.WriteAllText(Path.Combine(directory, "latest.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.WriteAllText(Path.Combine(directory, "latest.md"), Markdown(context, started, elapsed, machine.load_average_at_end));
+        var name = context.Options.ReportName;
+        File.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(directory, name + ".md"), Markdown(context, started, elapsed, machine.load_average_at_end));
     }
 
     private static object Numbers(Distribution d) => new

@@ -109,22 +109,5 @@ public sealed class DaemonCliTests : IDisposable
 
     private static string Hits(string json) => JsonDocument.Parse(json).RootElement.GetProperty("hits").GetRawText();
 
-    private CliRun Run(params string[] args)
-    {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragex.dll"));
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        startInfo.Environment["RAGEX_HOME"] = home;
-        startInfo.Environment["RAGEX_MODELS_DIR"] = InstalledModels.Directory;
-        startInfo.Environment.Remove(CliContext.NoDaemonVariable);
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error);
-    }
+    private CliRun Run(params string[] args) => PublishedRagex.Run(PublishedRagex.StartInfo(home, args));
 }

@@ -87,25 +87,8 @@ public sealed class ErrorHandlingTests : IDisposable
 
     private CliRun Run(params string[] args)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragex.dll"));
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        startInfo.Environment["RAGEX_HOME"] = home;
+        var startInfo = PublishedRagex.StartInfo(home, args);
         startInfo.Environment[CliContext.NoDaemonVariable] = "1";
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error);
+        return PublishedRagex.Run(startInfo);
     }
 }

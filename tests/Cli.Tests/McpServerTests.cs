@@ -52,7 +52,7 @@ public sealed class McpServerTests : IDisposable
 
         startInfo.Environment["RAGEX_HOME"] = home;
         startInfo.Environment["RAGEX_MODELS_DIR"] = InstalledModels.Directory;
-        startInfo.Environment["RAGEX_DLL"] = Path.Combine(AppContext.BaseDirectory, "ragex.dll");
+        startInfo.Environment[PublishedRagex.Variable] = PublishedRagex.Path;
         startInfo.Environment.Remove(CliContext.NoDaemonVariable);
         using var process = Start(startInfo);
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,6 @@
 // Drives `ragex mcp` with the official MCP TypeScript SDK client, as an assistant would: lists the tools, indexes a
 // tiny temporary tree, searches it, and checks that a path outside every indexed project is refused.
-// Usage: RAGEX_DLL=/path/to/ragex.dll node drive-ragex-mcp.mjs [--no-daemon]
+// Usage: RAGEX_CLI=/path/to/ragex node drive-ragex-mcp.mjs [--no-daemon]
 // RAGEX_HOME and RAGEX_MODELS_DIR are passed through to the server. Exits 0 when every check passes, 1 otherwise.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -8,7 +8,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const dll = process.env.RAGEX_DLL;
+const cli = process.env.RAGEX_CLI;
 const noDaemon = process.argv.includes("--no-daemon");
 const tree = realpathSync(mkdtempSync(join(tmpdir(), "ragex-mcp-tree-")));
 const outside = realpathSync(mkdtempSync(join(tmpdir(), "ragex-mcp-outside-")));
@@ -122,11 +122,11 @@ async function run(client) {
 }
 
 async function main() {
-  check(dll, "set RAGEX_DLL to the path of ragex.dll");
+  check(cli, "set RAGEX_CLI to the path of the ragex executable");
   writeTree();
   const transport = new StdioClientTransport({
-    command: "dotnet",
-    args: [dll, ...(noDaemon ? ["--no-daemon"] : []), "mcp"],
+    command: cli,
+    args: [...(noDaemon ? ["--no-daemon"] : []), "mcp"],
     cwd: tree,
     env: { ...process.env },
     stderr: "inherit",

@@ -33,8 +33,8 @@ public static class McpServerHost
                 options.ServerInstructions = Instructions;
             })
             .WithStdioServerTransport()
-            .WithTools<SearchTools>()
-            .WithTools<ProjectTools>();
+            .WithTools<SearchTools>(McpJsonContext.ToolOptions)
+            .WithTools<ProjectTools>(McpJsonContext.ToolOptions);
         await builder.Build().RunAsync(cancellationToken);
         return ExitCodes.Found;
     }

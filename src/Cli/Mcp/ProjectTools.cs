@@ -21,13 +21,16 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
         """)]
     public Task<CallToolResult> IndexProjectAsync(
         [Description("The project's root directory (absolute, or relative to the server's working directory, which is usually the workspace)")] string path,
-        IProgress<ProgressNotificationValue> progress,
+        McpServer server,
+        RequestContext<CallToolRequestParams> request,
         CancellationToken cancellationToken = default) =>
         McpResults.RunAsync(context.Error, async () =>
         {
             var root = ProjectScope.ResolveDirectory(path, context.CurrentDirectory);
             var backend = await backends.GetAsync(cancellationToken);
-            var indexed = await backend.IndexAsync(root, embeddings: true, new ProgressRelay(progress), cancellationToken);
+            var progress = new ProgressRelay(server, request.Params?.ProgressToken);
+            var indexed = await backend.IndexAsync(root, embeddings: true, progress, cancellationToken);
+            await progress.FlushAsync();
             return McpResults.Json(McpIndexSummary.From(indexed), McpJsonContext.Default.McpIndexSummary);
         });
 
@@ -58,10 +61,42 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
             return McpResults.Json(await backend.ListAsync(cancellationToken), ProtocolJsonContext.Default.ProjectList);
         });
 
-    /// <summary>Indexing phases as MCP progress notifications, forwarded at once (Progress&lt;T&gt; would post them late).</summary>
-    private sealed class ProgressRelay(IProgress<ProgressNotificationValue> progress) : IProgress<IndexProgress>
+    /// <summary>
+    /// Indexing phases as MCP progress notifications (when the client asked for them), sent one after another; the tool
+    /// awaits <see cref="FlushAsync"/> before it answers, because a notification that arrives after the result names a
+    /// token the client has already forgotten (the SDK's own IProgress sends without waiting, so that can happen).
+    /// </summary>
+    private sealed class ProgressRelay(McpServer server, ProgressToken? token) : IProgress<IndexProgress>
     {
-        public void Report(IndexProgress value) =>
-            progress.Report(new ProgressNotificationValue { Progress = value.Done, Total = value.Total, Message = value.Phase });
+        private readonly Lock gate = new();
+        private Task sent = Task.CompletedTask;
+
+        public void Report(IndexProgress value)
+        {
+            if (token is not { } progressToken)
+            {
+                return;
+            }
+
+            var notification = new ProgressNotificationValue { Progress = value.Done, Total = value.Total, Message = value.Phase };
+            lock (gate)
+            {
+                sent = SendAfterAsync(sent, progressToken, notification);
+            }
+        }
+
+        public Task FlushAsync()
+        {
+            lock (gate)
+            {
+                return sent;
+            }
+        }
+
+        private async Task SendAfterAsync(Task previous, ProgressToken progressToken, ProgressNotificationValue notification)
+        {
+            await previous;
+            await server.NotifyProgressAsync(progressToken, notification);
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class JsonLinesFormatter : IHitFormatter
         {
             writer.WriteLine(Line("match", json =>
             {
-                using var fields = JsonSerializer.SerializeToDocument(hit, OutputJson.Options);
+                using var fields = JsonSerializer.SerializeToDocument(hit, OutputJson.TypeInfo<SearchHit>());
                 foreach (var field in fields.RootElement.EnumerateObject())
                 {
                     field.WriteTo(json);
@@ -28,9 +28,9 @@ public sealed class JsonLinesFormatter : IHitFormatter
         {
             json.WriteString("query", reply.Query);
             json.WritePropertyName("mode");
-            JsonSerializer.Serialize(json, reply.Mode, OutputJson.Options);
+            JsonSerializer.Serialize(json, reply.Mode, OutputJson.TypeInfo<SearchMode>());
             json.WritePropertyName("requested_mode");
-            JsonSerializer.Serialize(json, reply.RequestedMode, OutputJson.Options);
+            JsonSerializer.Serialize(json, reply.RequestedMode, OutputJson.TypeInfo<SearchMode>());
             json.WriteString("mode_reason", reply.ModeReason);
             json.WriteNumber("hits", reply.Hits.Count);
             json.WriteBoolean("truncated", reply.Truncated);

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ragex.Protocol;
 
 namespace Ragex.Core.Output;
@@ -14,7 +15,10 @@ public static class OutputJson
 
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Options);
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
+
+    /// <summary>The source-generated contract of <typeparamref name="T"/> with these options (no reflection: Native AOT safe).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>A JSON text written by hand, with the same escaping as <see cref="Serialize{T}"/>.</summary>
     public static string Write(Action<Utf8JsonWriter> write)
