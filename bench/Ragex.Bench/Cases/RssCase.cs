@@ -2,7 +2,7 @@ namespace Ragex.Bench.Cases;
 
 /// <summary>
 /// Case 7: daemon RSS (/proc/PID/status VmRSS). Steady state with the three repositories indexed and idle, then the
-/// peak while it embeds the generated 20k-file tree for a window (as bench/Ragex.DaemonBench does); the sampler's peak
+/// peak while it embeds the generated 20k-file tree for a window; the sampler's peak
 /// over the whole run is reported too.
 /// </summary>
 public static class RssCase

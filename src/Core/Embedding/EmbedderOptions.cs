@@ -7,7 +7,7 @@ public sealed record EmbedderOptions
 
     /// <summary>
     /// Texts run through the model at once; texts are sorted by length first so a batch pads little. 4 measured best
-    /// on 2 cores: as fast as 16 and about 180 MiB less daemon memory (scripts/bench-daemon-rss).
+    /// on 2 cores: as fast as 16 and about 180 MiB less daemon memory (scripts/bench, case 7).
     /// </summary>
     public int BatchSize { get; init; } = 4;
 
