@@ -59,10 +59,24 @@ public sealed class ProjectRegistry(RagexHome home)
     }
 
     /// <summary>The registered project whose root contains <paramref name="path"/>, the deepest one if nested.</summary>
+    /// <remarks>
+    /// A project's id is derived from its root, so the path and each of its ancestors name the only data directories
+    /// that could hold it: a few hashes and file checks, where listing the registry would open every project's
+    /// database (this runs on every search).
+    /// </remarks>
     public Project? FindContaining(string path)
     {
-        var real = RealPath.Resolve(path);
-        return List().Where(p => p.Contains(real)).OrderByDescending(p => p.Root.Length).FirstOrDefault();
+        for (var directory = RealPath.Resolve(path); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            var id = ProjectId.For(directory);
+            var project = new Project(id, directory, Path.Combine(home.ProjectsDirectory, id));
+            if (File.Exists(project.DatabasePath))
+            {
+                return project;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Finds a project by id, id prefix or any path inside it.</summary>

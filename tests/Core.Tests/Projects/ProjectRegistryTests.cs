@@ -1,0 +1,35 @@
+using Ragex.Core.Configuration;
+using Ragex.Core.Projects;
+
+namespace Ragex.Core.Tests.Projects;
+
+public sealed class ProjectRegistryTests : IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
+    private readonly string tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
+
+    [Fact]
+    public void The_deepest_registered_root_contains_a_path_and_an_unregistered_path_has_none()
+    {
+        var registry = new ProjectRegistry(new RagexHome(home));
+        var inner = Path.Combine(tree, "vendor", "lib");
+        Directory.CreateDirectory(Path.Combine(inner, "src"));
+        File.WriteAllText(Path.Combine(inner, "src", "a.py"), "x = 1\n");
+        Directory.CreateDirectory(Path.Combine(tree, "docs"));
+        registry.Register(tree);
+        registry.Register(inner);
+
+        Assert.Equal(inner, registry.FindContaining(Path.Combine(inner, "src", "a.py"))?.Root);
+        Assert.Equal(inner, registry.FindContaining(inner)?.Root);
+        Assert.Equal(tree, registry.FindContaining(Path.Combine(tree, "docs"))?.Root);
+        Assert.Equal(tree, registry.FindContaining(Path.Combine(tree, "vendor"))?.Root);
+        Assert.Null(registry.FindContaining(Path.GetDirectoryName(tree)!));
+        Assert.Equal(registry.List().Single(p => p.Root == inner), registry.FindContaining(inner));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(home, recursive: true);
+        Directory.Delete(tree, recursive: true);
+    }
+}
