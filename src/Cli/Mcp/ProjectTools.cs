@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -68,8 +69,16 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
     /// </summary>
     private sealed class ProgressRelay(McpServer server, ProgressToken? token) : IProgress<IndexProgress>
     {
+        /// <summary>
+        /// How long the result waits after the last notification. The TypeScript SDK client (what Claude Code runs)
+        /// handles a notification a microtask later but a response at once, so a notification read together with the
+        /// result is reported as an unknown token; the pause keeps them in separate reads.
+        /// </summary>
+        private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(250);
+
         private readonly Lock gate = new();
         private Task sent = Task.CompletedTask;
+        private long lastSentTimestamp;
 
         public void Report(IndexProgress value)
         {
@@ -85,11 +94,18 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
             }
         }
 
-        public Task FlushAsync()
+        public async Task FlushAsync()
         {
+            Task pending;
             lock (gate)
             {
-                return sent;
+                pending = sent;
+            }
+
+            await pending;
+            if (Interlocked.Read(ref lastSentTimestamp) is var last and > 0 && SettleTime - Stopwatch.GetElapsedTime(last) is { Ticks: > 0 } remaining)
+            {
+                await Task.Delay(remaining);
             }
         }
 
@@ -97,6 +113,7 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
         {
             await previous;
             await server.NotifyProgressAsync(progressToken, notification);
+            Interlocked.Exchange(ref lastSentTimestamp, Stopwatch.GetTimestamp());
         }
     }
 }
