@@ -17,6 +17,29 @@ if (args is ["stdlib-queries", var queryFile, var corpusTree, .. var variantArgs
     return;
 }
 
+if (args is ["chunks", var chunkRoot, .. var chunkFiles])
+{
+    // Debugging aid: the chunks the indexer would make of some files (ctags, inferred extents, chunker).
+    var tags = await new CtagsRunner().ExtractAsync(chunkRoot, chunkFiles, CancellationToken.None);
+    foreach (var file in chunkFiles)
+    {
+        var text = File.ReadAllText(Path.Combine(chunkRoot, file));
+        var symbols = Ragex.Core.Chunking.DefinitionExtents.Infer(tags[file], Ragex.Core.Chunking.Chunker.Lines(text));
+        foreach (var chunk in new Ragex.Core.Chunking.Chunker(new Ragex.Core.Chunking.ChunkerOptions()).Chunk(file, text, symbols))
+        {
+            Console.WriteLine($"{file}:{chunk.StartLine}-{chunk.EndLine} {chunk.Kind} {chunk.Symbol} ({chunk.Text.Length} chars)");
+        }
+    }
+
+    return;
+}
+
+if (args is ["semble-index", ..])
+{
+    await SembleIndex.RunAsync(args[1..]);
+    return;
+}
+
 if (args is ["semble", ..])
 {
     await SembleEval.RunAsync(args[1..]);

@@ -78,6 +78,8 @@ public sealed record RagexSettings(
                 DefinitionBoost = search.GetDouble("definition-boost"),
                 NonSourceFactor = search.GetDouble("non-source-factor"),
                 SiblingWeight = search.GetDouble("sibling-weight"),
+                SiblingsCounted = search.GetInt("siblings-counted"),
+                OutlineMatchBoost = search.GetDouble("outline-match-boost"),
                 RankedHitsPerFile = search.GetInt("ranked-hits-per-file"),
             },
             embedding.GetString("model"),

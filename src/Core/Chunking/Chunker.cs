@@ -6,7 +6,7 @@ namespace Ragex.Core.Chunking;
 
 /// <summary>
 /// Cuts a file into chunks along its symbol table: one chunk per definition that has an extent (function, method,
-/// class, ...), holding its own lines — a class keeps its header and fields, its methods get chunks of their own — and
+/// class, ...), holding its own lines and the comments, doc blocks and annotations just above it (<see cref="LeadingLines"/>) — a class keeps its header and fields, its methods get chunks of their own — and
 /// windows over the remaining lines, split at blank lines, so every non-blank line belongs to exactly one chunk.
 /// Ids are stable: derived from the path and the qualified symbol (or the window's text), not from line numbers.
 /// </summary>
@@ -17,18 +17,14 @@ public sealed class Chunker(ChunkerOptions options)
 
     public IReadOnlyList<Chunk> Chunk(string path, string content, IReadOnlyList<SymbolRecord> symbols)
     {
-        var lines = content.Split('\n');
-        if (lines.Length > 0 && lines[^1].Length == 0)
-        {
-            lines = lines[..^1];
-        }
-
+        var lines = Lines(content);
         var spans = Spans(symbols, lines.Length);
+        var starts = spans.Select(s => LeadingLines.Start(lines, s.Line)).ToList();
         var owner = new int[lines.Length + 1];
         Array.Fill(owner, -1);
         for (var i = 0; i < spans.Count; i++)
         {
-            for (var line = spans[i].Line; line <= spans[i].EndLine!.Value; line++)
+            for (var line = starts[i]; line <= spans[i].EndLine!.Value; line++)
             {
                 owner[line] = i;
             }
@@ -38,9 +34,9 @@ public sealed class Chunker(ChunkerOptions options)
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < spans.Count; i++)
         {
-            var own = Enumerable.Range(spans[i].Line, spans[i].EndLine!.Value - spans[i].Line + 1).Where(l => owner[l] == i).ToList();
+            var own = Enumerable.Range(starts[i], spans[i].EndLine!.Value - starts[i] + 1).Where(l => owner[l] == i).ToList();
             var qualified = spans[i].Scope is null ? spans[i].Name : $"{spans[i].Scope}.{spans[i].Name}";
-            Add(chunks, occurrences, path, lines, own, qualified, spans[i].Kind, spans[i].Line, spans[i].EndLine!.Value);
+            Add(chunks, occurrences, path, lines, own, qualified, spans[i].Kind, own.Count > 0 ? own[0] : spans[i].Line, spans[i].EndLine!.Value);
         }
 
         foreach (var window in Windows(owner, lines))
@@ -51,9 +47,23 @@ public sealed class Chunker(ChunkerOptions options)
         return [.. chunks.OrderBy(c => c.StartLine).ThenBy(c => c.EndLine)];
     }
 
-    /// <summary>Definitions with an extent inside the file, outermost first so inner ones overwrite their lines.</summary>
+    /// <summary>A file's lines as the chunker numbers them (a final newline ends the last line rather than starting one).</summary>
+    public static string[] Lines(string content)
+    {
+        var lines = content.Split('\n');
+        return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
+    }
+
+    /// <summary>Definitions with an extent inside the file (not the short nested ones), outermost first so inner ones overwrite their lines.</summary>
+    /// <summary>
+    /// A definition inside another that is shorter than this (an interface's method signature, a one-line Kotlin function)
+    /// stays in its container's chunk instead of making a chunk of a line or two.
+    /// </summary>
+    public const int MinNestedDefinitionLines = 2;
+
     private static List<SymbolRecord> Spans(IReadOnlyList<SymbolRecord> symbols, int lineCount) =>
-        symbols.Where(s => s.EndLine is { } end && end >= s.Line && s.Line >= 1 && end <= lineCount && !NotDefinitions.Contains(s.Kind))
+        symbols.Where(s => s.EndLine is { } end && end >= s.Line && s.Line >= 1 && end <= lineCount && !NotDefinitions.Contains(s.Kind)
+                && (s.Scope is null || end - s.Line + 1 >= MinNestedDefinitionLines))
             .GroupBy(s => (s.Line, s.EndLine))
             .Select(g => g.First())
             .OrderBy(s => s.Line)

@@ -5,7 +5,10 @@ using Ragex.Core.Symbols;
 
 namespace Ragex.Core.Indexing;
 
-/// <summary>Turns a batch of changed files into symbols (one ctags process for the batch) and chunks.</summary>
+/// <summary>
+/// Turns a batch of changed files into symbols (one ctags process for the batch; definitions ctags gives no end line get
+/// one from the code's layout, <see cref="DefinitionExtents"/>) and chunks.
+/// </summary>
 public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking)
 {
     private readonly Chunker chunker = new(chunking);
@@ -24,8 +27,9 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking)
 
         var parsed = files.Select(file =>
         {
-            var fileSymbols = symbols[file.Path];
-            return new ParsedFile(file, fileSymbols, chunker.Chunk(file.Path, ReadText(project, file.Path), fileSymbols));
+            var text = ReadText(project, file.Path);
+            var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], Chunker.Lines(text));
+            return new ParsedFile(file, fileSymbols, chunker.Chunk(file.Path, text, fileSymbols));
         });
         return new ParsedFiles([.. parsed], []);
     }

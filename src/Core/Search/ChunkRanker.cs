@@ -10,15 +10,33 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class ChunkRanker(RankingOptions options)
 {
-    public List<RankedChunk> Rank(IReadOnlyList<(long Id, double Score)> fused, IReadOnlyDictionary<long, StoredChunk> chunks, string query)
+    public List<RankedChunk> Rank(
+        IReadOnlyList<(long Id, double Score)> fused, IReadOnlyDictionary<long, StoredChunk> chunks, string query,
+        IReadOnlyDictionary<string, List<string>>? outlines = null)
     {
         var words = new QueryWords(query);
         var best = fused.Count == 0 ? 1 : Math.Max(fused[0].Score, double.Epsilon);
+        var outlineShare = new Dictionary<string, double>(StringComparer.Ordinal);
         var scored = fused
             .Where(f => chunks.ContainsKey(f.Id))
-            .Select(f => new RankedChunk(chunks[f.Id], f.Score / best * Boost(chunks[f.Id], words)))
+            .Select(f => new RankedChunk(chunks[f.Id], f.Score / best * (Boost(chunks[f.Id], words) + OutlineBoost(chunks[f.Id].Path, words, outlines, outlineShare))))
             .ToList();
-        return FileAggregation.Order(scored, options.SiblingWeight, options.RankedHitsPerFile);
+        return FileAggregation.Order(scored, options.SiblingWeight, options.RankedHitsPerFile, options.SiblingsCounted);
+    }
+
+    private double OutlineBoost(string path, QueryWords words, IReadOnlyDictionary<string, List<string>>? outlines, Dictionary<string, double> cache)
+    {
+        if (options.OutlineMatchBoost == 0 || outlines is null || !outlines.TryGetValue(path, out var names))
+        {
+            return 0;
+        }
+
+        if (!cache.TryGetValue(path, out var share))
+        {
+            cache[path] = share = words.Share([.. names, .. path.Split('/')]);
+        }
+
+        return options.OutlineMatchBoost * share;
     }
 
     /// <summary>The factor a chunk's fused score is multiplied by.</summary>

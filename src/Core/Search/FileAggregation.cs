@@ -1,20 +1,18 @@
 namespace Ragex.Core.Search;
 
 /// <summary>
-/// Orders ranked chunks by file: a file scores its best chunk plus a share of its next two (a file that answers in
+/// Orders ranked chunks by file: a file scores its best chunk plus a share of its next few (a file that answers in
 /// several places is a better answer), files come in that order with at most <c>hitsPerFile</c> chunks each, and every
 /// other chunk follows in score order.
 /// </summary>
 public static class FileAggregation
 {
-    private const int SiblingsCounted = 2;
-
-    public static List<RankedChunk> Order(IReadOnlyList<RankedChunk> scored, double siblingWeight, int hitsPerFile)
+    public static List<RankedChunk> Order(IReadOnlyList<RankedChunk> scored, double siblingWeight, int hitsPerFile, int siblingsCounted = 2)
     {
         var files = scored
             .GroupBy(c => c.Chunk.Path, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(c => c.Score).ThenBy(c => c.Chunk.StartLine).ToList())
-            .Select(chunks => (Chunks: chunks, Score: chunks[0].Score + (siblingWeight * chunks.Skip(1).Take(SiblingsCounted).Sum(c => c.Score))))
+            .Select(chunks => (Chunks: chunks, Score: chunks[0].Score + (siblingWeight * chunks.Skip(1).Take(siblingsCounted).Sum(c => c.Score))))
             .OrderByDescending(f => f.Score)
             .ThenBy(f => f.Chunks[0].Chunk.Path, StringComparer.Ordinal)
             .ToList();

@@ -19,7 +19,8 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
             (semantic.Rank(scope, database, request.Query, cancellationToken), ranking.SemanticWeight),
             (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight));
         var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
-        var ranked = ranker.Rank(fused, chunks, request.Query);
+        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        var ranked = ranker.Rank(fused, chunks, request.Query, outlines);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, SearchMode.Hybrid));
     }
 }

@@ -4,7 +4,8 @@ namespace Ragex.Core.Search;
 
 /// <summary>
 /// Turns free text into an FTS5 MATCH expression: its words, lower-cased, quoted, common English function words
-/// dropped, compound identifiers also split into their words (getUserName: getusername, get, user, name), OR-ed so BM25 ranks chunks by how many rare terms they share with the question.
+/// dropped, compound identifiers also split into their words (getUserName: getusername, get, user, name) and hyphenated words
+/// also joined (URL-encoded: url, encoded, urlencoded), OR-ed so BM25 ranks chunks by how many rare terms they share with the question.
 /// </summary>
 public static partial class KeywordQuery
 {
@@ -21,6 +22,7 @@ public static partial class KeywordQuery
     {
         var words = Word().Matches(text)
             .SelectMany(m => IdentifierWords.Split(m.Value) is { Count: > 1 } parts ? [m.Value.ToLowerInvariant(), .. parts] : new[] { m.Value.ToLowerInvariant() })
+            .Concat(Hyphenated().Matches(text).Select(m => m.Value.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()))
             .Distinct()
             .ToList();
         var meaningful = words.Where(w => !StopWords.Contains(w)).ToList();
@@ -36,4 +38,8 @@ public static partial class KeywordQuery
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
+
+    /// <summary>Words joined by hyphens (URL-encoded, built-in), also asked for as one word: code writes them so (urlencoded, builtin).</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+")]
+    private static partial Regex Hyphenated();
 }

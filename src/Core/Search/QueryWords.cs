@@ -50,6 +50,18 @@ public sealed class QueryWords
         return Coverage(name) * shared / Stems.Count;
     }
 
+    /// <summary>The share of the query's words found among the words of the given names (0 to 1).</summary>
+    public double Share(IEnumerable<string> names)
+    {
+        if (Stems.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = names.SelectMany(NameStems).ToHashSet(StringComparer.Ordinal);
+        return Stems.Count(found.Contains) / (double)Stems.Count;
+    }
+
     private static List<string> NameStems(string name) =>
         [.. IdentifierWords.Split(name).Where(w => w.Length > 1 && !KeywordQuery.IsStopWord(w)).Select(Stem).Distinct()];
 }

@@ -4,7 +4,7 @@ namespace Ragex.Core.Search;
 public sealed record RankingOptions
 {
     /// <summary>Reciprocal rank fusion constant: a hit at rank r contributes weight / (k + r).</summary>
-    public int RrfK { get; init; } = 60;
+    public int RrfK { get; init; } = 30;
 
     public double SemanticWeight { get; init; } = 1.0;
 
@@ -31,14 +31,24 @@ public sealed record RankingOptions
     /// <summary>Hybrid ranking: added to a chunk's factor times how well its file name and the query match.</summary>
     public double PathMatchBoost { get; init; } = 1.5;
 
+    /// <summary>
+    /// Hybrid ranking: added to the factor of every chunk of a file times the share of the query's words that the file's
+    /// path and the names it defines hold (its outline: <c>Logger.php</c> defining pushHandler, addRecord... for "how
+    /// handlers are registered by Logger").
+    /// </summary>
+    public double OutlineMatchBoost { get; init; } = 0.15;
+
     /// <summary>Hybrid ranking: added to the factor of a chunk that is a definition (function, class...) rather than loose lines.</summary>
     public double DefinitionBoost { get; init; } = 0.1;
 
     /// <summary>Hybrid ranking: factor for tests, documentation, examples and generated files the query does not ask for.</summary>
     public double NonSourceFactor { get; init; } = 0.5;
 
-    /// <summary>Hybrid ranking: a file scores its best chunk plus this share of its next two.</summary>
-    public double SiblingWeight { get; init; } = 0.2;
+    /// <summary>Hybrid ranking: a file scores its best chunk plus this share of its next <see cref="SiblingsCounted"/>.</summary>
+    public double SiblingWeight { get; init; } = 0.1;
+
+    /// <summary>Hybrid ranking: how many of a file's chunks after its best one add <see cref="SiblingWeight"/> of their score.</summary>
+    public int SiblingsCounted { get; init; } = 4;
 
     /// <summary>Hits of one file allowed among the leading results of keyword and semantic search.</summary>
     public int HitsPerFile { get; init; } = 2;

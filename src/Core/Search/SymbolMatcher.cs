@@ -1,7 +1,8 @@
 namespace Ragex.Core.Search;
 
 /// <summary>
-/// How well a symbol name answers a query, from 1 (exact) down: case-insensitive equality, prefix, subsequence,
+/// How well a symbol name answers a query, from 1 (exact) down: case-insensitive equality (or equality but for a leading
+/// sigil, $ or @), prefix, subsequence,
 /// then small edit distance. 0 means no match.
 /// </summary>
 public static class SymbolMatcher
@@ -16,7 +17,8 @@ public static class SymbolMatcher
             return Exact;
         }
 
-        if (name.Equals(query, StringComparison.OrdinalIgnoreCase))
+        // A sigil ($ZodType, @name) marks a name without changing the word a reader asks for.
+        if (name.Equals(query, StringComparison.OrdinalIgnoreCase) || (name.Length > 1 && name[0] is '$' or '@' && name.AsSpan(1).Equals(query, StringComparison.OrdinalIgnoreCase)))
         {
             return ExactIgnoringCase;
         }

@@ -11,6 +11,9 @@ namespace Ragex.Core.Search;
 public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
     private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
+
+    /// <summary>Leading marks some languages put on names ($ZodType, @name), matched as the bare name.</summary>
+    private static readonly string[] Sigils = ["$", "@"];
     public static readonly IReadOnlySet<string> DefinitionKinds = new HashSet<string>
         { "class", "function", "method", "struct", "interface", "enum", "module", "namespace", "trait", "type", "typedef", "macro", "object", "record", "protocol", "impl", "constructor" };
 
@@ -25,11 +28,11 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         var limit = request.Limit ?? ranking.SymbolLimit;
         var filter = new PathFilter(request, fileTypes);
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var candidates = Keep(database.FindSymbols(name, prefix: true), scope, request, filter);
+        var candidates = Keep([.. database.FindSymbols(name, prefix: true), .. Sigils.SelectMany(sigil => database.FindSymbols(sigil + name, prefix: false))], scope, request, filter);
         if (candidates.Count < limit)
         {
             var fuzzyNames = database.DistinctSymbolNames()
-                .Where(n => !n.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                .Where(n => !n.StartsWith(name, StringComparison.OrdinalIgnoreCase) && !Sigils.Any(sigil => n.Equals(sigil + name, StringComparison.OrdinalIgnoreCase)))
                 .Select(n => (Name: n, Score: SymbolMatcher.Score(name, n)))
                 .Where(n => n.Score > 0)
                 .OrderByDescending(n => n.Score)

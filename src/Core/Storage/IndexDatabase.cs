@@ -124,6 +124,26 @@ public sealed class IndexDatabase : IDisposable
         return found;
     }
 
+    /// <summary>The names defined in each of the given files (paths relative to the project root).</summary>
+    public Dictionary<string, List<string>> SymbolNamesByPath(IReadOnlyCollection<string> paths)
+    {
+        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            using var command = Command("SELECT s.name FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = $path", ("$path", path));
+            using var reader = command.ExecuteReader();
+            var list = new List<string>();
+            while (reader.Read())
+            {
+                list.Add(reader.GetString(0));
+            }
+
+            names[path] = list;
+        }
+
+        return names;
+    }
+
     public List<string> DistinctSymbolNames()
     {
         using var command = Command("SELECT DISTINCT name FROM symbols");

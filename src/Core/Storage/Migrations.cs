@@ -85,6 +85,11 @@ internal static class Migrations
             INSERT INTO chunks_fts(chunks_fts, rowid, symbol, text, words) VALUES ('delete', old.id, old.symbol, old.text, old.words);
         END;
         """,
+        """
+        -- Chunking learned definition extents ctags does not give and leading doc comments: forget every file's
+        -- hash so the next run parses (and chunks) every file again.
+        UPDATE files SET sha256 = '';
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>

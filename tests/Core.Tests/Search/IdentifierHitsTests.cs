@@ -23,4 +23,21 @@ public sealed class IdentifierHitsTests
 
         Assert.Equal(["core.py:10", "cli.py:1", "core.py:5", "core.py:90"], merged.Select(h => $"{h.Path}:{h.Line}"));
     }
+
+    [Fact]
+    public void One_definition_per_file_leads_so_a_name_defined_often_in_one_file_does_not_hide_the_others()
+    {
+        IReadOnlyList<SearchHit> symbols =
+        [
+            Hit("base.h", 10, 20, "struct", 1.02, SearchMode.Symbol),
+            Hit("base.h", 30, 40, "struct", 1.02, SearchMode.Symbol),
+            Hit("base.h", 50, 60, "struct", 1.02, SearchMode.Symbol),
+            Hit("format.h", 5, 9, "struct", 1.02, SearchMode.Symbol),
+        ];
+        IReadOnlyList<SearchHit> chunks = [Hit("core.h", 1, 30, "window", 0.8, SearchMode.Hybrid)];
+
+        var merged = IdentifierHits.Merge(symbols, chunks);
+
+        Assert.Equal(["base.h:10", "format.h:5", "core.h:1", "base.h:30", "base.h:50"], merged.Select(h => $"{h.Path}:{h.Line}"));
+    }
 }

@@ -28,4 +28,10 @@ public sealed class IdentifierWordsTests
     {
         Assert.Equal(["dynamicparameters", "dynamic", "parameters"], KeywordQuery.Terms("DynamicParameters"));
     }
+
+    [Fact]
+    public void Keyword_terms_also_join_hyphenated_words_as_code_writes_them()
+    {
+        Assert.Equal(["url", "encoded", "form", "urlencoded"], KeywordQuery.Terms("URL-encoded form"));
+    }
 }

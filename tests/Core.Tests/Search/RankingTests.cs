@@ -8,7 +8,7 @@ public sealed class RankingTests
 {
     private static readonly RankingOptions Plain = new()
     {
-        SymbolMatchBoost = 0, PathMatchBoost = 0, DefinitionBoost = 0, NonSourceFactor = 1, SiblingWeight = 0, RankedHitsPerFile = 1,
+        SymbolMatchBoost = 0, PathMatchBoost = 0, DefinitionBoost = 0, NonSourceFactor = 1, SiblingWeight = 0, RankedHitsPerFile = 1, OutlineMatchBoost = 0,
     };
 
     private static StoredChunk Chunk(long id, string path, string kind = Ragex.Core.Chunking.Chunk.WindowKind, string? symbol = null, int line = 1) =>
@@ -75,6 +75,38 @@ public sealed class RankingTests
 
         Assert.Equal("a.py:1", Order(Plain, "anything", fused)[0]);
         Assert.Equal("b.py:1", Order(Plain with { SiblingWeight = 0.2 }, "anything", fused)[0]);
+    }
+
+    [Fact]
+    public void More_siblings_can_count_for_a_file_that_answers_in_many_small_chunks()
+    {
+        (StoredChunk, double)[] fused =
+        [
+            (Chunk(1, "a.py"), 0.05),
+            (Chunk(2, "b.py", line: 1), 0.04), (Chunk(3, "b.py", line: 10), 0.03), (Chunk(4, "b.py", line: 20), 0.03),
+            (Chunk(5, "b.py", line: 30), 0.03), (Chunk(6, "b.py", line: 40), 0.03),
+        ];
+        var options = Plain with { SiblingWeight = 0.1 };
+
+        Assert.Equal("a.py:1", Order(options with { SiblingsCounted = 2 }, "anything", fused)[0]);
+        Assert.Equal("b.py:1", Order(options with { SiblingsCounted = 4 }, "anything", fused)[0]);
+    }
+
+    [Fact]
+    public void A_file_whose_definitions_name_the_query_words_rises()
+    {
+        (StoredChunk, double)[] fused = [(Chunk(1, "src/registry.php"), 0.030), (Chunk(2, "src/Logger.php"), 0.028)];
+        var outlines = new Dictionary<string, List<string>>
+        {
+            ["src/registry.php"] = ["Registry", "getInstance"],
+            ["src/Logger.php"] = ["Logger", "pushHandler", "popHandler", "addRecord"],
+        };
+        List<string> Ranked(RankingOptions options) =>
+            [.. new ChunkRanker(options).Rank([.. fused.Select(f => (f.Item1.Id, f.Item2))], fused.ToDictionary(f => f.Item1.Id, f => f.Item1), "how handlers are pushed to the logger", outlines)
+                .Select(r => r.Chunk.Path)];
+
+        Assert.Equal("src/registry.php", Ranked(Plain)[0]);
+        Assert.Equal("src/Logger.php", Ranked(Plain with { OutlineMatchBoost = 0.3 })[0]);
     }
 
     [Theory]

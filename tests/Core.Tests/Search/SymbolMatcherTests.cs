@@ -19,6 +19,14 @@ public sealed class SymbolMatcherTests
     }
 
     [Fact]
+    public void A_leading_sigil_matches_like_a_difference_in_case()
+    {
+        Assert.Equal(SymbolMatcher.ExactIgnoringCase, SymbolMatcher.Score("ZodType", "$ZodType"));
+        Assert.Equal(SymbolMatcher.ExactIgnoringCase, SymbolMatcher.Score("name", "@name"));
+        Assert.True(SymbolMatcher.Score("ZodType", "$ZodTypes") < SymbolMatcher.ExactIgnoringCase);
+    }
+
+    [Fact]
     public void Unrelated_names_do_not_match() => Assert.Equal(0, SymbolMatcher.Score("urlparse", "Thread"));
 
     [Theory]
