@@ -45,10 +45,10 @@ public sealed record RankingOptions
     public double NonSourceFactor { get; init; } = 0.5;
 
     /// <summary>Hybrid ranking: a file scores its best chunk plus this share of its next <see cref="SiblingsCounted"/>.</summary>
-    public double SiblingWeight { get; init; } = 0.1;
+    public double SiblingWeight { get; init; } = 0.2;
 
     /// <summary>Hybrid ranking: how many of a file's chunks after its best one add <see cref="SiblingWeight"/> of their score.</summary>
-    public int SiblingsCounted { get; init; } = 4;
+    public int SiblingsCounted { get; init; } = 2;
 
     /// <summary>Hits of one file allowed among the leading results of keyword and semantic search.</summary>
     public int HitsPerFile { get; init; } = 2;
