@@ -62,7 +62,7 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Ragex benchmarks ({(context.Options.Quick ? "quick" : "full")} run, {started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min)");
         text.AppendLine();
-        var intro = string.Create(CultureInfo.InvariantCulture, $"Written by `scripts/bench{(context.Options.Quick ? " --quick" : "")}`. Machine: {Environment.ProcessorCount} cores, load average at the end {load}. ");
+        var intro = string.Create(CultureInfo.InvariantCulture, $"Written by `scripts/bench{(context.Options.ClientOnly ? " --cli" : context.Options.Quick ? " --quick" : "")}`. Machine: {Environment.ProcessorCount} cores, load average at the end {load}. ");
         text.AppendLine(intro
             + "**Numbers are noisy**: the machine has 2 cores and other engineers build and test on it at the same time; compare "
             + "ratios (taken pair by pair, ours then the baseline, in the same run) rather than absolute times, and only "
