@@ -1,4 +1,3 @@
-using Ragex.Cli.Backends;
 using Ragex.Core;
 using Ragex.Core.Projects;
 
@@ -17,7 +16,8 @@ public static class ProjectScope
     }
 
     /// <summary>The resolved path, if some registered project contains it; otherwise a one-line refusal.</summary>
-    public static async Task<string> ResolveIndexedAsync(IRagexBackend backend, string path, string currentDirectory, CancellationToken cancellationToken)
+    /// <remarks>The registry on disk is the daemon's too (same data home), so this holds for either backend.</remarks>
+    public static string ResolveIndexed(ProjectRegistry registry, string path, string currentDirectory)
     {
         var full = Path.GetFullPath(path, currentDirectory);
         if (!File.Exists(full) && !Directory.Exists(full))
@@ -26,12 +26,8 @@ public static class ProjectScope
         }
 
         var resolved = RealPath.Resolve(full);
-        var projects = (await backend.ListAsync(cancellationToken)).Projects;
-        return projects.Any(project => Contains(project.Root, resolved))
+        return registry.FindContaining(resolved) is not null
             ? resolved
             : throw new RagexException($"{path} is outside every indexed project; index it first with index_project (list_projects shows what is indexed)");
     }
-
-    private static bool Contains(string root, string path) =>
-        path == root || path.StartsWith(Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -63,11 +63,12 @@ public sealed class SearchTools(McpBackend backends, CliContext context)
 
     private async Task<CallToolResult> SearchAsync(SearchRequest request, string? path, CancellationToken cancellationToken)
     {
-        var backend = await backends.GetAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(path))
         {
-            request = request with { Paths = [await ProjectScope.ResolveIndexedAsync(backend, path, context.CurrentDirectory, cancellationToken)] };
+            request = request with { Paths = [ProjectScope.ResolveIndexed(context.Registry, path, context.CurrentDirectory)] };
         }
+
+        var backend = await backends.GetAsync(cancellationToken);
 
         var reply = await backend.SearchAsync(request, context.CurrentDirectory, cancellationToken);
         return McpResults.Json(McpSearchResult.From(reply), McpJsonContext.Default.McpSearchResult);

@@ -17,8 +17,7 @@ public sealed class ProjectRegistry(RagexHome home)
             throw new RagexException($"{root}: not a directory");
         }
 
-        var id = ProjectId.For(realRoot);
-        return new Project(id, realRoot, Path.Combine(home.ProjectsDirectory, id));
+        return At(realRoot);
     }
 
     /// <summary>Creates the project's data directory and database if needed.</summary>
@@ -68,8 +67,7 @@ public sealed class ProjectRegistry(RagexHome home)
     {
         for (var directory = RealPath.Resolve(path); directory is not null; directory = Path.GetDirectoryName(directory))
         {
-            var id = ProjectId.For(directory);
-            var project = new Project(id, directory, Path.Combine(home.ProjectsDirectory, id));
+            var project = At(directory);
             if (File.Exists(project.DatabasePath))
             {
                 return project;
@@ -99,5 +97,12 @@ public sealed class ProjectRegistry(RagexHome home)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(project.DataDirectory, recursive: true);
         }
+    }
+
+    /// <summary>Where the project rooted at <paramref name="realRoot"/> keeps its data, registered or not.</summary>
+    private Project At(string realRoot)
+    {
+        var id = ProjectId.For(realRoot);
+        return new Project(id, realRoot, Path.Combine(home.ProjectsDirectory, id));
     }
 }
