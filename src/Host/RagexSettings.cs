@@ -77,6 +77,7 @@ public sealed record RagexSettings(
                 PathMatchBoost = search.GetDouble("path-match-boost"),
                 DefinitionBoost = search.GetDouble("definition-boost"),
                 NonSourceFactor = search.GetDouble("non-source-factor"),
+                DeclaringHeaderFactor = search.GetDouble("declaring-header-factor"),
                 SiblingWeight = search.GetDouble("sibling-weight"),
                 SiblingsCounted = search.GetInt("siblings-counted"),
                 OutlineMatchBoost = search.GetDouble("outline-match-boost"),

@@ -17,9 +17,12 @@ public sealed class ChunkRanker(RankingOptions options)
         var words = new QueryWords(query);
         var best = fused.Count == 0 ? 1 : Math.Max(fused[0].Score, double.Epsilon);
         var outlineShare = new Dictionary<string, double>(StringComparer.Ordinal);
+        var implemented = ImplementedStems(chunks.Values);
         var scored = fused
             .Where(f => chunks.ContainsKey(f.Id))
-            .Select(f => new RankedChunk(chunks[f.Id], f.Score / best * (Boost(chunks[f.Id], words) + OutlineBoost(chunks[f.Id].Path, words, outlines, outlineShare))))
+            .Select(f => new RankedChunk(chunks[f.Id], f.Score / best
+                * (Boost(chunks[f.Id], words) + OutlineBoost(chunks[f.Id].Path, words, outlines, outlineShare))
+                * (IsDeclaringHeader(chunks[f.Id].Path, implemented) ? options.DeclaringHeaderFactor : 1)))
             .ToList();
         return FileAggregation.Order(scored, options.SiblingWeight, options.RankedHitsPerFile, options.SiblingsCounted);
     }
@@ -56,6 +59,19 @@ public sealed class ChunkRanker(RankingOptions options)
 
         return FileRoles.IsAskedFor(FileRoles.Of(chunk.Path), words.Terms.ToHashSet()) ? boost : boost * options.NonSourceFactor;
     }
+
+    private static readonly HashSet<string> HeaderExtensions = new(StringComparer.OrdinalIgnoreCase) { ".h", ".hh", ".hpp", ".hxx" };
+    private static readonly HashSet<string> ImplementationExtensions = new(StringComparer.OrdinalIgnoreCase) { ".c", ".cc", ".cpp", ".cxx", ".m", ".mm" };
+
+    /// <summary>File names (without extension) of the C and C++ implementation files among the candidates.</summary>
+    private static HashSet<string> ImplementedStems(IEnumerable<StoredChunk> chunks) =>
+        chunks.Where(c => ImplementationExtensions.Contains(Path.GetExtension(c.Path)))
+            .Select(c => Path.GetFileNameWithoutExtension(c.Path))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A header that declares what a candidate implementation file of the same name defines (idna.h beside idna.c).</summary>
+    private static bool IsDeclaringHeader(string path, HashSet<string> implemented) =>
+        implemented.Count > 0 && HeaderExtensions.Contains(Path.GetExtension(path)) && implemented.Contains(Path.GetFileNameWithoutExtension(path));
 
     private static string FileStem(string path)
     {

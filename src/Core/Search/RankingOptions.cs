@@ -44,6 +44,12 @@ public sealed record RankingOptions
     /// <summary>Hybrid ranking: factor for tests, documentation, examples and generated files the query does not ask for.</summary>
     public double NonSourceFactor { get; init; } = 0.5;
 
+    /// <summary>
+    /// Hybrid ranking: factor for a C or C++ header when the implementation file of the same name is among the
+    /// candidates: the header declares, the implementation defines.
+    /// </summary>
+    public double DeclaringHeaderFactor { get; init; } = 0.8;
+
     /// <summary>Hybrid ranking: a file scores its best chunk plus this share of its next <see cref="SiblingsCounted"/>.</summary>
     public double SiblingWeight { get; init; } = 0.2;
 

@@ -45,7 +45,8 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
 
-        var hits = await RunAsync(scopes, choice, request, cancellationToken);
+        // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
+        var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
         if (identifier)
         {
             var chunkMode = coverage.Any(c => c.Embedded == 0) ? SearchMode.Keyword : SearchMode.Hybrid;

@@ -40,4 +40,20 @@ public sealed class IdentifierHitsTests
 
         Assert.Equal(["base.h:10", "format.h:5", "core.h:1", "base.h:30", "base.h:50"], merged.Select(h => $"{h.Path}:{h.Line}"));
     }
+
+    [Fact]
+    public void Equal_definitions_of_several_files_follow_the_order_keyword_and_semantic_search_give_their_files()
+    {
+        IReadOnlyList<SearchHit> symbols =
+        [
+            Hit("base.h", 10, 20, "struct", 1.02, SearchMode.Symbol),
+            Hit("chrono.h", 30, 40, "struct", 1.02, SearchMode.Symbol),
+            Hit("format.h", 5, 9, "struct", 1.02, SearchMode.Symbol),
+        ];
+        IReadOnlyList<SearchHit> chunks = [Hit("format.h", 100, 130, "class", 0.9, SearchMode.Hybrid), Hit("base.h", 200, 230, "window", 0.8, SearchMode.Hybrid)];
+
+        var merged = IdentifierHits.Merge(symbols, chunks);
+
+        Assert.Equal(["format.h:5", "base.h:10", "chrono.h:30"], merged.Take(3).Select(h => $"{h.Path}:{h.Line}"));
+    }
 }

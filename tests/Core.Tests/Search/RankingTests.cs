@@ -8,7 +8,7 @@ public sealed class RankingTests
 {
     private static readonly RankingOptions Plain = new()
     {
-        SymbolMatchBoost = 0, PathMatchBoost = 0, DefinitionBoost = 0, NonSourceFactor = 1, SiblingWeight = 0, RankedHitsPerFile = 1, OutlineMatchBoost = 0,
+        SymbolMatchBoost = 0, PathMatchBoost = 0, DefinitionBoost = 0, NonSourceFactor = 1, DeclaringHeaderFactor = 1, SiblingWeight = 0, RankedHitsPerFile = 1, OutlineMatchBoost = 0,
     };
 
     private static StoredChunk Chunk(long id, string path, string kind = Ragex.Core.Chunking.Chunk.WindowKind, string? symbol = null, int line = 1) =>
@@ -47,6 +47,16 @@ public sealed class RankingTests
         Assert.Equal("tests/test_config.py:1", Order(Plain, "config loading", fused)[0]);
         Assert.Equal("src/config.py:1", Order(options, "config loading", fused)[0]);
         Assert.Equal("tests/test_config.py:1", Order(options, "tests for config loading", fused)[0]);
+    }
+
+    [Fact]
+    public void A_header_loses_to_the_implementation_file_of_the_same_name_but_not_when_there_is_none()
+    {
+        (StoredChunk, double)[] fused = [(Chunk(1, "src/idna.h"), 0.030), (Chunk(2, "src/idna.c"), 0.027), (Chunk(3, "src/uv.h"), 0.026)];
+        var options = Plain with { DeclaringHeaderFactor = 0.8 };
+
+        Assert.Equal("src/idna.h:1", Order(Plain, "domain name encoding", fused)[0]);
+        Assert.Equal(["src/idna.c:1", "src/uv.h:1", "src/idna.h:1"], Order(options, "domain name encoding", fused));
     }
 
     [Fact]
