@@ -23,7 +23,7 @@ public sealed class VectorIndexActor : ReceiveActor
         Receive<StoreParsedFiles>(store => Write(store.Run, w => w.Store(store.Files)));
         Receive<FinishScan>(finish => Write(finish.Run, w =>
         {
-            w.FinishScan(finish.Plan, finish.ContentChanged);
+            w.FinishScan(finish.Plan, finish.ContentChanged, finish.Embeddings);
             Sender.Tell(new ScanFinished(finish.Run, w.Counts()));
         }));
         Receive<LoadPendingChunks>(load => Write(load.Run, w =>

@@ -82,6 +82,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     /// </summary>
     protected override void PreStart()
     {
+        embeddings = IndexDatabase.EmbeddingsWanted(project.DatabasePath);
         Context.ActorOf(WatcherActor.Props(project.Id, project.Root, Self, WatchDebounce), "watcher");
         index = Context.ActorOf(VectorIndexActor.Props(project), "index");
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking);
@@ -165,7 +166,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         if (current.ParsingDone)
         {
-            index.Tell(new FinishScan(current.Id, current.Plan, ContentChanged: current.Parsed.Count > 0));
+            index.Tell(new FinishScan(current.Id, current.Plan, ContentChanged: current.Parsed.Count > 0, current.Embeddings));
         }
     }
 

@@ -29,8 +29,11 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         batch.Commit();
     }
 
-    /// <summary>After every changed file is stored: records touched files, purges deleted ones, refreshes rg's ignore file.</summary>
-    public void FinishScan(IndexPlan plan, bool contentChanged)
+    /// <summary>
+    /// After every changed file is stored: records touched files, purges deleted ones, whether the run embeds
+    /// (<see cref="MetaKeys.Embeddings"/>), refreshes rg's ignore file.
+    /// </summary>
+    public void FinishScan(IndexPlan plan, bool contentChanged, bool embeddings)
     {
         using (var batch = database.BeginBatch())
         {
@@ -45,6 +48,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             }
 
             batch.SetMeta(MetaKeys.LastIndexed, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            batch.SetMeta(MetaKeys.Embeddings, embeddings ? "on" : "off");
             if (contentChanged || plan.Deleted.Count > 0)
             {
                 batch.SetMeta(MetaKeys.VectorsVersion, NewVersion());

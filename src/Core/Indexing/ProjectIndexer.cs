@@ -20,7 +20,7 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
         using var writer = IndexWriter.Open(project);
         var plan = new IndexPlanner(options.Walk).Plan(project, writer.LoadFiles(), progress);
         var parsed = await ParseAsync(writer, plan, progress, cancellationToken);
-        writer.FinishScan(plan, contentChanged: parsed.Count > 0);
+        writer.FinishScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null);
 
         var embedding = Stopwatch.StartNew();
         var embedded = embedders is null ? 0 : EmbedPending(writer, embedders, progress, cancellationToken);

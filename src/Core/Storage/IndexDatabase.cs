@@ -50,6 +50,25 @@ public sealed class IndexDatabase : IDisposable
         }
     }
 
+    /// <summary>Whether runs nobody asked for (watcher, restart) embed: false after an index with --no-embeddings.</summary>
+    public static bool EmbeddingsWanted(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var database = Open(path, readOnly: true);
+            return database.GetMeta(MetaKeys.Embeddings) != "off";
+        }
+        catch (RagexException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>The project root recorded in a database, or null if it is not a Ragex index.</summary>
     public static string? ReadRoot(string path)
     {

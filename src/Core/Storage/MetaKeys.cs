@@ -11,4 +11,10 @@ public static class MetaKeys
 
     /// <summary>Changes whenever chunks or embeddings change; vectors.faiss records the version it was built from.</summary>
     public const string VectorsVersion = "vectors_version";
+
+    /// <summary>
+    /// "off" when the project was last indexed with --no-embeddings: the daemon's watcher and restart runs then keep
+    /// to symbols and text instead of embedding the whole project behind the user's back.
+    /// </summary>
+    public const string Embeddings = "embeddings";
 }

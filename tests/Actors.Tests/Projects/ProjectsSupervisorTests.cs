@@ -119,6 +119,30 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         Assert.Null(status.Projects.Single(p => p.Root == healthy).LastError);
     }
 
+    [Fact]
+    public void A_project_indexed_without_embeddings_is_not_embedded_by_the_runs_after_a_restart()
+    {
+        // No model is installed in this home: a run that tried to embed would fail and report it.
+        var tree = Tree("def first():\n    pass\n");
+        var first = TestSupervisor.Create(Sys, Services());
+        first.Tell(new IndexProject(tree, Embeddings: false));
+        ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+        Sys.Stop(first);
+
+        File.WriteAllText(Path.Combine(tree, "added_while_down.py"), "def added_while_down():\n    pass\n");
+        var second = TestSupervisor.Create(Sys, Services());
+
+        AwaitAssert(
+            () =>
+            {
+                second.Tell(new StatusQuery());
+                var project = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);
+                Assert.Equal((2L, 0L, null, null), (project.Files, project.EmbeddedChunks, project.Phase, project.LastError));
+            },
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromMilliseconds(200));
+    }
+
     public new void Dispose()
     {
         base.Dispose();
