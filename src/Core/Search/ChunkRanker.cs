@@ -6,10 +6,14 @@ namespace Ragex.Core.Search;
 /// <summary>
 /// The ranking stack over fused retriever scores: a chunk gains when the query names its symbol or its file, and when
 /// it is a definition rather than loose lines; tests, documentation, examples and generated files lose unless the
-/// query asks for them; then chunks are grouped by file so that one file cannot fill the top of the list.
+/// query asks for them, and a C/C++ header loses to the implementation file of its name; then chunks are grouped by
+/// file so that one file cannot fill the top of the list.
 /// </summary>
 public sealed class ChunkRanker(RankingOptions options)
 {
+    private static readonly HashSet<string> HeaderExtensions = new(StringComparer.OrdinalIgnoreCase) { ".h", ".hh", ".hpp", ".hxx" };
+    private static readonly HashSet<string> ImplementationExtensions = new(StringComparer.OrdinalIgnoreCase) { ".c", ".cc", ".cpp", ".cxx", ".m", ".mm" };
+
     public List<RankedChunk> Rank(
         IReadOnlyList<(long Id, double Score)> fused, IReadOnlyDictionary<long, StoredChunk> chunks, string query,
         IReadOnlyDictionary<string, List<string>>? outlines = null)
@@ -59,9 +63,6 @@ public sealed class ChunkRanker(RankingOptions options)
 
         return FileRoles.IsAskedFor(FileRoles.Of(chunk.Path), words.Terms.ToHashSet()) ? boost : boost * options.NonSourceFactor;
     }
-
-    private static readonly HashSet<string> HeaderExtensions = new(StringComparer.OrdinalIgnoreCase) { ".h", ".hh", ".hpp", ".hxx" };
-    private static readonly HashSet<string> ImplementationExtensions = new(StringComparer.OrdinalIgnoreCase) { ".c", ".cc", ".cpp", ".cxx", ".m", ".mm" };
 
     /// <summary>File names (without extension) of the C and C++ implementation files among the candidates.</summary>
     private static HashSet<string> ImplementedStems(IEnumerable<StoredChunk> chunks) =>

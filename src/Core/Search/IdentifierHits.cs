@@ -6,9 +6,9 @@ namespace Ragex.Core.Search;
 /// The answer to a bare identifier in auto mode: the definitions of exactly that name first (the symbol table is
 /// precise where it knows the name), the best one of each file (a name defined many times in one file, such as
 /// template specializations or overloads, does not hide the other files that define it), equal ones in the order
-/// keyword and semantic search rank their files (the file that says most about the name first), then the chunks that keyword and semantic search rank for it (uses, and
-/// definitions ctags missed), skipping chunks that repeat a definition, then the other definitions, then the looser symbol
-/// matches (other kinds, prefixes, near misses).
+/// keyword and semantic search rank their files (the file that says most about the name first); then the chunks that
+/// keyword and semantic search rank for it (uses, and definitions ctags missed), skipping chunks that repeat a
+/// definition; then the other definitions; then the looser symbol matches (other kinds, prefixes, near misses).
 /// </summary>
 public static class IdentifierHits
 {
