@@ -13,7 +13,8 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
 
     /// <summary>What a client's own ActorSystem needs to reach the daemon: remoting on loopback, any port, our serializer.</summary>
     public const string ClientHocon =
-        "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n"
+        "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0, "
+        + "server-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 }, client-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 } } }\n"
         + ProtocolSerializer.Hocon;
 
     /// <summary>The actor path clients send requests to.</summary>
