@@ -1,14 +1,21 @@
 namespace Ragex.Bench;
 
 /// <summary>
-/// Command line: Ragex.Bench --repo DIR --cache DIR [--quick | --cli] [--micro DIR]. --cli runs only the client cases
-/// (warm search latency, regex against rg, cold start) and writes its own report, cli.json and cli.md.
+/// Command line: Ragex.Bench --repo DIR --cache DIR [--quick | --cli | --cases LIST] [--micro DIR]. --cli runs only the
+/// client cases (warm search latency, regex against rg, cold start) and writes its own report, cli.json and cli.md;
+/// --cases runs the named groups of the full run (stdlib, embedding, live, kernel, generated, cold) into partial.json
+/// and partial.md, to repeat some after a fix without the hour of the rest.
 /// </summary>
 public sealed record BenchOptions(string Repository, string Cache, bool Quick, string? MicroResults)
 {
     public bool ClientOnly { get; init; }
 
-    public string ReportName => ClientOnly ? "cli" : "latest";
+    /// <summary>The case groups to run; null: all of them.</summary>
+    public IReadOnlySet<string>? Cases { get; init; }
+
+    public string ReportName => ClientOnly ? "cli" : Cases is null ? "latest" : "partial";
+
+    public bool Runs(string group) => Cases is null || Cases.Contains(group);
 
     public string RagexProgram => Path.Combine(Repository, "artifacts", "ragex", "ragex");
 
@@ -22,6 +29,10 @@ public sealed record BenchOptions(string Repository, string Cache, bool Quick, s
         var repository = Path.GetFullPath(Value("--repo") ?? ".");
         var cache = Path.GetFullPath(Value("--cache") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ragex-bench"));
         var clientOnly = args.Contains("--cli");
-        return new BenchOptions(repository, cache, args.Contains("--quick") || clientOnly, Value("--micro")) { ClientOnly = clientOnly };
+        return new BenchOptions(repository, cache, args.Contains("--quick") || clientOnly, Value("--micro"))
+        {
+            ClientOnly = clientOnly,
+            Cases = Value("--cases")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -27,51 +27,80 @@ try
         return;
     }
 
-    context.Log("case 4: stdlib from empty without embeddings");
-    rss.Phase = "indexing stdlib";
-    await IndexingCase.FromEmptyAsync(context, "python3.11", corpora.Stdlib);
-    await IndexingCase.IncrementalAsync(context, "python3.11", corpora.Stdlib, "json/decoder.py");
+    if (options.Runs("stdlib"))
+    {
+        context.Log("case 4: stdlib from empty without embeddings");
+        rss.Phase = "indexing stdlib";
+        await IndexingCase.FromEmptyAsync(context, "python3.11", corpora.Stdlib);
+        await IndexingCase.IncrementalAsync(context, "python3.11", corpora.Stdlib, "json/decoder.py");
 
-    context.Log("case 1 and 2: regex and symbol on the stdlib");
-    rss.Phase = "searching";
-    await RegexCase.RunAsync(context, "python3.11", corpora.Stdlib, RegexCase.Python);
-    await SymbolCase.RunAsync(context, "python3.11", corpora.Stdlib, SymbolCase.PythonNames, SymbolCase.PythonBaseline);
+        context.Log("case 1 and 2: regex and symbol on the stdlib");
+        rss.Phase = "searching";
+        await RegexCase.RunAsync(context, "python3.11", corpora.Stdlib, RegexCase.Python);
+        await SymbolCase.RunAsync(context, "python3.11", corpora.Stdlib, SymbolCase.PythonNames, SymbolCase.PythonBaseline);
+    }
 
-    var semanticName = options.Quick ? "python3.11 json+email+http" : "python3.11";
-    var semanticRoot = options.Quick ? corpora.Subset : corpora.Stdlib;
-    context.Log($"case 4: {semanticName} from empty with embeddings, and the raw model");
-    var chunks = await IndexingCase.ThroughputAsync(context, semanticName, semanticRoot);
+    if (options.Runs("embedding"))
+    {
+        var semanticName = options.Quick ? "python3.11 json+email+http" : "python3.11";
+        var semanticRoot = options.Quick ? corpora.Subset : corpora.Stdlib;
+        context.Log($"case 4: {semanticName} from empty with embeddings, and the raw model");
+        var chunks = await IndexingCase.ThroughputAsync(context, semanticName, semanticRoot);
 
-    context.Log("case 3: semantic and hybrid latency");
-    rss.Phase = "semantic queries";
-    await SemanticCase.RunAsync(context, semanticName, semanticRoot, chunks);
+        context.Log("case 3: semantic and hybrid latency");
+        rss.Phase = "semantic queries";
+        await SemanticCase.RunAsync(context, semanticName, semanticRoot, chunks);
+    }
 
-    context.Log("case 5: live reindex");
-    rss.Phase = "live reindex";
-    await LiveReindexCase.RunAsync(context, "python3.11", corpora.Stdlib, 50);
+    if (options.Runs("live"))
+    {
+        context.Log("case 5: live reindex");
+        rss.Phase = "live reindex";
+        if (!options.Runs("embedding") && !options.Runs("stdlib"))
+        {
+            await cli.IndexAsync(corpora.Stdlib, embeddings: false);
+        }
 
-    if (corpora.Kernel is { } kernel)
+        await LiveReindexCase.RunAsync(context, "python3.11", corpora.Stdlib, 50);
+    }
+
+    if (corpora.Kernel is { } kernel && options.Runs("kernel"))
     {
         context.Log("kernel: index --no-embeddings, regex, symbol");
         rss.Phase = "indexing kernel";
-        var (run, _) = await cli.IndexAsync(kernel, embeddings: false);
-        context.Add(new ResultRow("4 indexing", "from empty, --no-embeddings, wall", "linux-6.1", "s", Distribution.One(run.Milliseconds / 1000)));
+        var (run, summary) = await cli.IndexAsync(kernel, embeddings: false);
+        context.Add(new ResultRow("4 indexing", "from empty, --no-embeddings, wall", "linux-6.1", "s", Distribution.One(run.Milliseconds / 1000))
+        {
+            Note = $"{summary.GetProperty("files").GetInt32()} files, {summary.GetProperty("symbols").GetInt64()} symbols, {summary.GetProperty("chunks").GetInt64()} chunks",
+        });
         rss.Phase = "searching kernel";
         await RegexCase.RunAsync(context, "linux-6.1", kernel, RegexCase.Kernel);
         await SymbolCase.RunAsync(context, "linux-6.1", kernel, SymbolCase.KernelNames, SymbolCase.CBaseline);
     }
 
-    context.Log("case 7: generated 20k-file tree, then RSS");
-    rss.Phase = "indexing generated tree";
-    var (generated, _) = await cli.IndexAsync(corpora.Generated, embeddings: false);
-    context.Add(new ResultRow("4 indexing", "from empty, --no-embeddings, wall", "generated 20k files", "s", Distribution.One(generated.Milliseconds / 1000)));
-    rss.Phase = "idle";
-    await RssCase.SteadyAsync(context, corpora.Kernel is null ? 3 : 4);
-    await RssCase.PeakWhileEmbeddingAsync(context, "generated 20k files", corpora.Generated, TimeSpan.FromSeconds(options.Quick ? 60 : 300));
+    if (options.Runs("generated"))
+    {
+        context.Log("case 7: generated 20k-file tree, then RSS");
+        rss.Phase = "indexing generated tree";
+        var (generated, _) = await cli.IndexAsync(corpora.Generated, embeddings: false);
+        context.Add(new ResultRow("4 indexing", "from empty, --no-embeddings, wall", "generated 20k files", "s", Distribution.One(generated.Milliseconds / 1000)));
+        rss.Phase = "idle";
+        await RssCase.SteadyAsync(context, corpora.Kernel is null ? 3 : 4);
+        await RssCase.PeakWhileEmbeddingAsync(context, "generated 20k files", corpora.Generated, TimeSpan.FromSeconds(options.Quick ? 60 : 300));
+    }
 
-    context.Log("case 6: cold start");
-    rss.Phase = "cold start";
-    await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
+    if (options.Runs("cold"))
+    {
+        context.Log("case 6: cold start");
+        rss.Phase = "cold start";
+        if (!options.Runs("embedding") && !options.Runs("stdlib"))
+        {
+            await cli.IndexAsync(corpora.Stdlib, embeddings: false);
+        }
+
+        await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
+    }
+
     RssCase.RunPeak(context);
 }
 finally
@@ -82,7 +111,7 @@ finally
         MicroResults.Add(context, micro);
     }
 
-    if (!options.ClientOnly)
+    if (!options.ClientOnly && options.Cases is null)
     {
         QualityCase.Add(context, Path.Combine(options.Repository, "bench", "results", "eval-stdlib.json"));
     }

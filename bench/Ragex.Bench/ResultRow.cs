@@ -20,6 +20,9 @@ public sealed record ResultRow(string Case, string Measure, string Corpus, strin
 
     public string? Note { get; init; }
 
+    /// <summary>False when ours and the baseline answered differently (hit sets): then the goal is not met whatever the time.</summary>
+    public bool ResultsAgree { get; init; } = true;
+
     /// <summary>Measured number over goal, for goals of the form "at most" (below 1 is met); null without a goal.</summary>
     public double? GoalShare => (GoalOn, GoalLimit) switch
     {
@@ -31,7 +34,7 @@ public sealed record ResultRow(string Case, string Measure, string Corpus, strin
         _ => null,
     };
 
-    public bool? Met => GoalShare is { } share && !double.IsNaN(share) ? share <= 1 : null;
+    public bool? Met => GoalShare is { } share && !double.IsNaN(share) ? share <= 1 && ResultsAgree : null;
 }
 
 public enum GoalOn

@@ -12,7 +12,8 @@ public static class LiveReindexCase
     public static async Task RunAsync(BenchContext context, string corpusName, string root, int edits)
     {
         var files = Directory.EnumerateFiles(root, "*.py", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/test", StringComparison.Ordinal) && !f.Contains("/.", StringComparison.Ordinal))
+            .Where(f => Path.GetRelativePath(root, f).Split('/') is var names
+                && !names.Any(n => n.StartsWith('.') || n.StartsWith("test", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal).Where((_, i) => i % 7 == 0).Take(edits).ToList();
         var originals = files.ToDictionary(f => f, File.ReadAllText);
         var latencies = new List<double>();

@@ -58,6 +58,7 @@ public static class RegexCase
                 GoalOn = GoalOn.RatioMedianAtMost,
                 GoalLimit = 1.1,
                 Note = note,
+                ResultsAgree = equal,
             });
             context.Extra[$"regex_hits_equal/{corpusName}/{pattern.Name}"] = equal;
         }
