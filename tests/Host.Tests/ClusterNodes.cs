@@ -17,6 +17,8 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
 
     public int SeedPort { get; } = FreePort();
 
+
+
     public DaemonProcess Indexer => nodes[0].Daemon;
 
     public string IndexerHome => nodes[0].Home;
@@ -25,11 +27,11 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
 
     public static string AddressOf(DaemonProcess node) => $"akka.tcp://ragex@{node.Endpoint.Host}:{node.Endpoint.Port}";
 
-    public async Task StartIndexerAsync() =>
-        await StartAsync("--cluster", "--port", $"{SeedPort}", "--seed", $"127.0.0.1:{SeedPort}", "--role", "indexer");
+    public async Task StartIndexerAsync(string? hocon = null) =>
+        await StartAsync(hocon, "--cluster", "--port", $"{SeedPort}", "--seed", $"127.0.0.1:{SeedPort}", "--role", "indexer");
 
-    public async Task<DaemonProcess> StartEmbedderAsync() =>
-        await StartAsync("--cluster", "--seed", $"127.0.0.1:{SeedPort}", "--role", "embedder");
+    public async Task<DaemonProcess> StartEmbedderAsync(string? hocon = null) =>
+        await StartAsync(hocon, "--cluster", "--seed", $"127.0.0.1:{SeedPort}", "--role", "embedder");
 
     public ActorSelection Requests(DaemonProcess node) => client.ActorSelection(node.Endpoint.RequestsPath);
 
@@ -82,9 +84,14 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
         }
     }
 
-    private async Task<DaemonProcess> StartAsync(params string[] arguments)
+    private async Task<DaemonProcess> StartAsync(string? hocon, params string[] arguments)
     {
         var home = Directory.CreateTempSubdirectory("ragex-node-").FullName;
+        if (hocon is not null)
+        {
+            File.WriteAllText(Path.Combine(home, "ragex.hocon"), hocon);
+        }
+
         var daemon = await DaemonProcess.StartAsync(home, arguments);
         nodes.Add((daemon, home));
         return daemon;
