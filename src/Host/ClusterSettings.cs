@@ -28,10 +28,12 @@ public sealed record ClusterSettings(
         var port = arguments.Port ?? cluster.GetInt("port");
         var seeds = arguments.Seeds.Count > 0 ? arguments.Seeds : cluster.GetStringList("seed-nodes").ToList();
         var roles = arguments.Roles.Count > 0 ? arguments.Roles : cluster.GetStringList("roles").ToList();
+        var tls = TlsSettings.From(cluster.GetConfig("tls"));
+        var scheme = tls.Enabled ? "akka.ssl.tcp" : "akka.tcp";
         return new ClusterSettings(
             hostname,
             port,
-            [.. seeds.Select(seed => $"akka.tcp://{SystemName}@{seed}")],
+            [.. seeds.Select(seed => $"{scheme}://{SystemName}@{seed}")],
             [.. roles.Distinct(StringComparer.Ordinal)],
             cluster.GetTimeSpan("failure-detector-pause"),
             cluster.GetTimeSpan("down-unreachable-after"),
@@ -43,7 +45,7 @@ public sealed record ClusterSettings(
                 BatchTimeout = embedding.GetTimeSpan("batch-timeout"),
                 InFlightPerProject = embedding.GetInt("in-flight-per-project"),
             },
-            TlsSettings.From(cluster.GetConfig("tls")));
+            tls);
     }
 
     /// <summary>Akka settings the hosting options do not cover: failure detection and downing sized for a loaded machine.</summary>

@@ -65,7 +65,7 @@ try
     await host.StartAsync();
 
     var address = ((ExtendedActorSystem)host.Services.GetRequiredService<ActorSystem>()).Provider.DefaultAddress;
-    var endpoint = new DaemonEndpoint(Environment.ProcessId, address.Host!, address.Port!.Value, address.System, DateTimeOffset.UtcNow);
+    var endpoint = new DaemonEndpoint(Environment.ProcessId, address.Host!, address.Port!.Value, address.System, DateTimeOffset.UtcNow) { Protocol = address.Protocol };
     endpoint.Write(endpointPath);
     Log.Information("ragexd {Pid} listening on {Address} for {Home}", endpoint.ProcessId, endpoint.RequestsPath, home.Directory);
     if (cluster is not null)
@@ -75,6 +75,13 @@ try
 
     await host.WaitForShutdownAsync();
     Log.Information("ragexd {Pid} stopped", endpoint.ProcessId);
+    // Akka.Remote shuts a node down when a TLS handshake fails (its reason type is internal, hence the name).
+    if (CoordinatedShutdown.Get(host.Services.GetRequiredService<ActorSystem>()).ShutdownReason?.GetType().Name == "TlsHandshakeFailureReason")
+    {
+        Console.Error.WriteLine("ragexd: refused by the cluster: TLS handshake failed (the peers' certificates do not trust each other; see ragex.cluster.tls)");
+        return 2;
+    }
+
     return 0;
 }
 catch (Exception e)

@@ -25,7 +25,7 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
 
     public IReadOnlyList<DaemonProcess> Embedders => [.. nodes.Skip(1).Select(n => n.Daemon).Where(d => !d.Process.HasExited)];
 
-    public static string AddressOf(DaemonProcess node) => $"akka.tcp://ragex@{node.Endpoint.Host}:{node.Endpoint.Port}";
+    public static string AddressOf(DaemonProcess node) => $"{node.Endpoint.Protocol}://ragex@{node.Endpoint.Host}:{node.Endpoint.Port}";
 
     public async Task StartIndexerAsync(string? hocon = null) =>
         await StartAsync(hocon, "--cluster", "--port", $"{SeedPort}", "--seed", $"127.0.0.1:{SeedPort}", "--role", "indexer");

@@ -16,8 +16,11 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
         "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 } }\n"
         + ProtocolSerializer.Hocon;
 
+    /// <summary>Akka's transport scheme: akka.tcp, or akka.ssl.tcp for a cluster node with ragex.cluster.tls on.</summary>
+    public string Protocol { get; init; } = "akka.tcp";
+
     /// <summary>The actor path clients send requests to.</summary>
-    public string RequestsPath => $"akka.tcp://{SystemName}@{Host}:{Port}/user/ragex";
+    public string RequestsPath => $"{Protocol}://{SystemName}@{Host}:{Port}/user/ragex";
 
     public bool IsAlive()
     {
