@@ -20,7 +20,7 @@ public sealed class ClusterEmbedderRouterTests() : Akka.TestKit.Xunit2.TestKit("
     [Fact]
     public async Task Lost_refused_and_doubled_answers_give_each_request_exactly_one_answer()
     {
-        Sys.ActorOf(Props.Create(() => new FaultInjectingEmbedderService.NodeRoot()), ClusterRoot.Name);
+        Sys.ActorOf(Props.Create(() => new FaultInjectingNodeRoot()), ClusterRoot.Name);
         var cluster = Akka.Cluster.Cluster.Get(Sys);
         cluster.Join(cluster.SelfAddress);
         var router = Sys.ActorOf(ClusterEmbedderRouter.Props(new ClusterEmbeddingOptions

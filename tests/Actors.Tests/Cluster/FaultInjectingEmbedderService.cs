@@ -37,10 +37,4 @@ public sealed class FaultInjectingEmbedderService : ReceiveActor
             }
         });
     }
-
-    /// <summary>A stand-in node root: the service at <c>/user/ragex/embedder-service</c>, where the router looks.</summary>
-    public sealed class NodeRoot : ReceiveActor
-    {
-        public NodeRoot() => Context.ActorOf(Props.Create(() => new FaultInjectingEmbedderService()), ClusterRoot.EmbedderServiceName);
-    }
 }
