@@ -108,11 +108,12 @@ public sealed class ClusterEmbedderRouter : ReceiveActor, IWithTimers
             return;
         }
 
-        var vectors = PackedVectors.Unpack(embedded.Vectors, embedded.Dimension);
-        if (vectors.Length != pending.Request.Texts.Count)
+        // A malformed answer fails its request rather than this actor: a restart would forget every batch in flight.
+        var vectors = Unpacked(embedded);
+        if (vectors?.Length != pending.Request.Texts.Count)
         {
             Answered(embedded.BatchId, batch => batch.ReplyTo.Tell(new EmbeddingFailed(batch.Request.Run,
-                $"internal error: {vectors.Length} vectors for {batch.Request.Texts.Count} texts from {Sender.Path.Address}")));
+                $"internal error: {vectors?.Length ?? 0} vectors for {batch.Request.Texts.Count} texts from {Sender.Path.Address}")));
             return;
         }
 
@@ -122,7 +123,19 @@ public sealed class ClusterEmbedderRouter : ReceiveActor, IWithTimers
             node.ChunksEmbedded += vectors.Length;
         }
 
-        Answered(embedded.BatchId, batch => batch.ReplyTo.Tell(new ChunksEmbedded(batch.Request.Run, batch.Request.ChunkIds, vectors)));
+        Answered(embedded.BatchId, batch => batch.ReplyTo.Tell(new ChunksEmbedded(batch.Request.Run, batch.Request.ChunkIds, vectors!)));
+    }
+
+    private static float[][]? Unpacked(BatchEmbedded embedded)
+    {
+        try
+        {
+            return PackedVectors.Unpack(embedded.Vectors, embedded.Dimension);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Ends a batch: no longer outstanding on its node, its timer off, its requester told once.</summary>
