@@ -7,22 +7,28 @@ namespace Ragex.Actors;
 
 /// <summary>
 /// Top of the daemon's tree: the <see cref="ProjectsSupervisor"/> and the <see cref="RequestRouter"/>. Clients talk
-/// to the router (<see cref="RouterName"/>, under this actor); everything it needs is created here.
+/// to the router (<see cref="RouterName"/>, under this actor); everything it needs is created here. In cluster mode
+/// the same tree is the project owner (a cluster singleton under <see cref="Cluster.ClusterRoot"/>), with the
+/// <see cref="Cluster.ClusterEmbedderRouter"/> in place of the local pool.
 /// </summary>
 public sealed class RagexRoot : ReceiveActor
 {
     public const string Name = "ragex";
     public const string RouterName = "requests";
 
-    public RagexRoot(RagexServices services)
+    public RagexRoot(RagexServices services, Props embedderPool)
     {
-        var embedders = Context.ActorOf(EmbedderPool.Props(services.Embedders, services.EmbedderPool), "embedders");
+        var embedders = Context.ActorOf(embedderPool, "embedders");
         var projects = Context.ActorOf(ProjectsSupervisor.Props(services, embedders), "projects");
         var router = Context.ActorOf(RequestRouter.Props(services, projects), RouterName);
         ReceiveAny(message => router.Forward(message));
     }
 
-    public static Props Props(RagexServices services) => Akka.Actor.Props.Create(() => new RagexRoot(services));
+    public static Props Props(RagexServices services) =>
+        Props(services, EmbedderPool.Props(services.Embedders, services.EmbedderPool));
+
+    public static Props Props(RagexServices services, Props embedderPool) =>
+        Akka.Actor.Props.Create(() => new RagexRoot(services, embedderPool));
 
     /// <summary>The pool, supervisor and router restart on failure; their state is rebuilt from the registry.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>

@@ -1,7 +1,5 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Akka.Logger.Serilog;
-using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ragex.Actors;
@@ -9,10 +7,16 @@ using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Host;
-using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 using Serilog;
 using Serilog.Events;
+
+var (arguments, badArguments) = DaemonArguments.Parse(args);
+if (arguments is null)
+{
+    Console.Error.WriteLine($"ragexd: {badArguments}");
+    return 2;
+}
 
 var home = RagexHome.FromEnvironment().EnsureCreated();
 using var instance = DaemonLock.TryAcquire(home.Directory);
@@ -36,33 +40,48 @@ try
 {
     var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
         .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-    var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
+    var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
+    var settings = RagexSettings.From(config);
     using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder);
     var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking) with
     {
         EmbedderPool = settings.EmbedderPool,
     };
-    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+    var cluster = arguments.Cluster ? ClusterSettings.From(config, arguments) : null;
+    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
     builder.Services.AddSerilog();
-    builder.Services.AddAkka("ragex", akka => akka
-        .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
-        .WithRemoting("127.0.0.1", 0)
-        .ConfigureLoggers(loggers =>
+    builder.Services.AddAkka(ClusterSettings.SystemName, akka =>
+    {
+        if (cluster is null)
         {
-            loggers.ClearLoggers();
-            loggers.AddLogger<SerilogLogger>();
-        })
-        .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name))));
+            DaemonAkka.SingleNode(akka, services);
+        }
+        else
+        {
+            DaemonAkka.ClusterNode(akka, services, cluster);
+        }
+    });
     using var host = builder.Build();
     await host.StartAsync();
 
     var address = ((ExtendedActorSystem)host.Services.GetRequiredService<ActorSystem>()).Provider.DefaultAddress;
-    var endpoint = new DaemonEndpoint(Environment.ProcessId, address.Host!, address.Port!.Value, address.System, DateTimeOffset.UtcNow);
+    var endpoint = new DaemonEndpoint(Environment.ProcessId, address.Host!, address.Port!.Value, address.System, DateTimeOffset.UtcNow) { Protocol = address.Protocol };
     endpoint.Write(endpointPath);
     Log.Information("ragexd {Pid} listening on {Address} for {Home}", endpoint.ProcessId, endpoint.RequestsPath, home.Directory);
+    if (cluster is not null)
+    {
+        Log.Information("Cluster node {Address} with roles {Roles}, seeds {Seeds}", address, cluster.Roles, cluster.SeedNodes);
+    }
 
     await host.WaitForShutdownAsync();
     Log.Information("ragexd {Pid} stopped", endpoint.ProcessId);
+    // Akka.Remote shuts a node down when a TLS handshake fails (its reason type is internal, hence the name).
+    if (CoordinatedShutdown.Get(host.Services.GetRequiredService<ActorSystem>()).ShutdownReason?.GetType().Name == "TlsHandshakeFailureReason")
+    {
+        Console.Error.WriteLine("ragexd: refused by the cluster: TLS handshake failed (the peers' certificates do not trust each other; see ragex.cluster.tls)");
+        return 2;
+    }
+
     return 0;
 }
 catch (Exception e)

@@ -16,7 +16,7 @@ namespace Ragex.Host;
 public sealed record RagexSettings(
     IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbedderPoolOptions EmbedderPool)
 {
-    private static readonly string[] Sections = ["index", "embedding", "search"];
+    private static readonly string[] Sections = ["index", "embedding", "search", "cluster"];
 
     public static Config Load(string defaultsPath, string homeDirectory, IReadOnlyDictionary<string, string> environment)
     {

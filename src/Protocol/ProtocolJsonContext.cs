@@ -21,4 +21,9 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(Daemon.ProjectList))]
 [JsonSerializable(typeof(Daemon.RemoveProject))]
 [JsonSerializable(typeof(Daemon.ProjectRemoved))]
+[JsonSerializable(typeof(Cluster.EmbedBatch))]
+[JsonSerializable(typeof(Cluster.BatchEmbedded))]
+[JsonSerializable(typeof(Cluster.BatchFailed))]
+[JsonSerializable(typeof(Cluster.BatchRefused))]
+[JsonSerializable(typeof(Cluster.IndexUpdated))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -34,6 +34,11 @@ public sealed class ProtocolSerializer(ExtendedActorSystem system) : SerializerW
         ProtocolJsonContext.Default.ProjectList,
         ProtocolJsonContext.Default.RemoveProject,
         ProtocolJsonContext.Default.ProjectRemoved,
+        ProtocolJsonContext.Default.EmbedBatch,
+        ProtocolJsonContext.Default.BatchEmbedded,
+        ProtocolJsonContext.Default.BatchFailed,
+        ProtocolJsonContext.Default.BatchRefused,
+        ProtocolJsonContext.Default.IndexUpdated,
     }.ToDictionary(info => info.Type.Name, StringComparer.Ordinal);
 
     public override int Identifier => 4711;

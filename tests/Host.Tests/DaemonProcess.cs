@@ -20,18 +20,23 @@ public sealed class DaemonProcess : IDisposable
 
     public DaemonEndpoint Endpoint { get; }
 
-    public static Process Launch(string home)
+    public static Process Launch(string home, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragexd.dll"));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         startInfo.Environment["RAGEX_HOME"] = home;
         startInfo.Environment["RAGEX_MODELS_DIR"] = InstalledModels;
         return Process.Start(startInfo)!;
     }
 
-    public static async Task<DaemonProcess> StartAsync(string home)
+    public static async Task<DaemonProcess> StartAsync(string home, params string[] arguments)
     {
-        var process = Launch(home);
+        var process = Launch(home, arguments);
         var path = Path.Combine(home, DaemonEndpoint.FileName);
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))

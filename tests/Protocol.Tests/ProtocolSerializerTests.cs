@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Ragex.Protocol.Cluster;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Protocol.Tests;
@@ -30,6 +31,18 @@ public sealed class ProtocolSerializerTests : IDisposable
         new ProjectRemoved("abc", "/src"),
         new StatusQuery(),
         new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
+        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [])
+        {
+            EmbedderNodes = [new EmbedderNodeStatus("akka.tcp://ragex@10.0.0.2:4053", true, 2, 7, 448)],
+            EmbeddingRetries = 3,
+            DuplicateEmbeddingsDropped = 1,
+            Node = new ClusterNodeStatus("akka.tcp://ragex@10.0.0.3:4053", ["embedder"], [new IndexUpdated("abc", "/src", 50, 50, "akka.tcp://ragex@10.0.0.1:4053")]),
+        },
+        new EmbedBatch(7, ["def f(): pass", "class C: ..."]),
+        new BatchEmbedded(7, 2, PackedVectors.Pack([[0.5f, -1e-7f], [float.Epsilon, 3.25f]])),
+        new BatchFailed(7, "internal error: OnnxRuntimeException: bad input"),
+        new BatchRefused(7),
+        new IndexUpdated("abc", "/src", 50, 40, "akka.tcp://ragex@127.0.0.1:4053"),
     };
 
     [Theory]
@@ -45,6 +58,23 @@ public sealed class ProtocolSerializerTests : IDisposable
         Assert.Equal(message.GetType(), back.GetType());
         var json = System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), ProtocolJsonContext.Default);
         Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, back.GetType(), ProtocolJsonContext.Default));
+    }
+
+    [Fact]
+    public void Packed_vectors_come_back_bit_for_bit()
+    {
+        float[][] vectors = [[0.1f, -0.2f, float.MaxValue], [1e-38f, 0f, -0f]];
+
+        var back = PackedVectors.Unpack(PackedVectors.Pack(vectors), 3);
+
+        Assert.Equal(vectors.Select(v => v.Select(BitConverter.SingleToInt32Bits)), back.Select(v => v.Select(BitConverter.SingleToInt32Bits)));
+    }
+
+    [Fact]
+    public void Packed_vectors_of_mixed_dimensions_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => PackedVectors.Pack([[1f, 2f], [1f]]));
+        Assert.Throws<ArgumentException>(() => PackedVectors.Unpack(new byte[12], 2));
     }
 
     public void Dispose() => system.Dispose();

@@ -255,6 +255,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             EmbeddingModel = current.Embeddings ? services.Embedders.ModelId : null,
         };
         lastError = null;
+        Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
         End(summary.ToReply());
     }
 

@@ -115,6 +115,9 @@ public sealed class ProjectsSupervisor : ReceiveActor
             EmbedderSessions = embedders.Workers,
             EmbedderBusy = embedders.Busy,
             EmbedderQueued = embedders.Queued,
+            EmbedderNodes = embedders.Nodes,
+            EmbeddingRetries = embedders.Retries,
+            DuplicateEmbeddingsDropped = embedders.DuplicatesDropped,
         };
     }
 }

@@ -11,12 +11,20 @@ public static class DaemonCommands
 
     public static Command Foreground(CliContext context)
     {
-        var command = new Command("daemon", "Run the daemon in the foreground (logs to $RAGEX_HOME/logs)");
+        var command = new Command(
+            "daemon",
+            "Run the daemon in the foreground (logs to $RAGEX_HOME/logs); --cluster [--seed HOST:PORT] [--role indexer|embedder] "
+            + "[--host H] [--port N] joins an Akka.Cluster instead (README: Scale-out)")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
             var daemonCommand = DaemonLauncher.DaemonCommand();
             var startInfo = new ProcessStartInfo(daemonCommand[0]) { UseShellExecute = false };
-            foreach (var part in daemonCommand.Skip(1))
+
+            // ragexd checks its own flags, so `ragex daemon` and ragexd report bad input the same way.
+            foreach (var part in daemonCommand.Skip(1).Concat(parse.UnmatchedTokens))
             {
                 startInfo.ArgumentList.Add(part);
             }

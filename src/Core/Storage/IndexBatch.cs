@@ -47,9 +47,13 @@ public sealed class IndexBatch : IDisposable
         InsertChunks(fileId, chunks, reusable);
     }
 
+    /// <summary>
+    /// Stores each chunk's first vector only: a chunk that already has one keeps it, so a late second answer for the same
+    /// chunks (a retried batch in cluster mode) changes nothing. A changed chunk is a new row without a vector.
+    /// </summary>
     public void SetEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
     {
-        using var update = Command("UPDATE chunks SET embedding = $embedding WHERE id = $id");
+        using var update = Command("UPDATE chunks SET embedding = $embedding WHERE id = $id AND embedding IS NULL");
         var id = update.Parameters.AddWithValue("$id", 0L);
         var embedding = update.Parameters.AddWithValue("$embedding", Array.Empty<byte>());
         update.Prepare();

@@ -17,8 +17,11 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
         + "server-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 }, client-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 } } }\n"
         + ProtocolSerializer.Hocon;
 
+    /// <summary>Akka's transport scheme: akka.tcp, or akka.ssl.tcp for a cluster node with ragex.cluster.tls on.</summary>
+    public string Protocol { get; init; } = "akka.tcp";
+
     /// <summary>The actor path clients send requests to.</summary>
-    public string RequestsPath => $"akka.tcp://{SystemName}@{Host}:{Port}/user/ragex";
+    public string RequestsPath => $"{Protocol}://{SystemName}@{Host}:{Port}/user/ragex";
 
     public bool IsAlive()
     {

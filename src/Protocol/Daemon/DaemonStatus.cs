@@ -9,4 +9,16 @@ public sealed record DaemonStatus(string Version, int ProcessId, double UptimeSe
     public int EmbedderBusy { get; init; }
 
     public int EmbedderQueued { get; init; }
+
+    /// <summary>Cluster mode only: the embedder nodes the index owner distributes batches over.</summary>
+    public IReadOnlyList<Cluster.EmbedderNodeStatus>? EmbedderNodes { get; init; }
+
+    /// <summary>Cluster mode: batches sent again because their node left, became unreachable, refused or timed out.</summary>
+    public long EmbeddingRetries { get; init; }
+
+    /// <summary>Cluster mode: late second answers for a batch already stored, dropped rather than stored twice.</summary>
+    public long DuplicateEmbeddingsDropped { get; init; }
+
+    /// <summary>Cluster mode: the node the client asked (the rest of this status is the project owner's).</summary>
+    public Cluster.ClusterNodeStatus? Node { get; init; }
 }

@@ -84,6 +84,20 @@ public sealed class IndexDatabaseTests
     }
 
     [Fact]
+    public void A_second_vector_for_an_embedded_chunk_is_ignored()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 1, 2, "f", "function", "text", "hash")]));
+        Write(database, b => b.SetEmbeddings([1], [[1f, 0f]]));
+
+        Write(database, b => b.SetEmbeddings([1], [[0f, 1f]]));
+
+        Assert.Equal([1f, 0f], database.Embeddings().Single().Vector);
+        Assert.Equal(1L, database.CountEmbeddedChunks());
+    }
+
+    [Fact]
     public void Keyword_search_ranks_by_bm25_with_symbol_names_weighted()
     {
         using var directory = new TemporaryDirectory();

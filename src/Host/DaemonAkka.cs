@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Tools.Singleton;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Akka.Remote.Hosting;
+using Akka.Remote.Transport.DotNetty;
+using Ragex.Actors;
+using Ragex.Actors.Cluster;
+using Ragex.Protocol;
+
+namespace Ragex.Host;
+
+/// <summary>The daemon's ActorSystem: the single-machine one (loopback, any port) or a cluster node.</summary>
+public static class DaemonAkka
+{
+    public static AkkaConfigurationBuilder SingleNode(AkkaConfigurationBuilder akka, RagexServices services) => Common(akka)
+        .WithRemoting("127.0.0.1", 0)
+        .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name)));
+
+    /// <summary>
+    /// Akka.Cluster with the node's roles and seeds, DistributedPubSub, singleton defaults, frames large enough for a
+    /// batch of texts or vectors, and (when configured) mutual TLS that accepts only trusted certificates.
+    /// </summary>
+    public static AkkaConfigurationBuilder ClusterNode(AkkaConfigurationBuilder akka, RagexServices services, ClusterSettings cluster)
+    {
+        Common(akka)
+            .AddHocon(cluster.AkkaHocon, HoconAddMode.Prepend)
+            .AddHocon(ClusterSingleton.DefaultConfig(), HoconAddMode.Append)
+            .WithRemoting(new RemoteOptions
+            {
+                HostName = cluster.Hostname,
+                Port = cluster.Port,
+                MaxFrameSize = cluster.MaximumFrameSize,
+                SendBufferSize = 2 * cluster.MaximumFrameSize,
+                ReceiveBufferSize = 2 * cluster.MaximumFrameSize,
+            })
+            .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] })
+            .WithDistributedPubSub("")
+            .WithActors((system, registry) =>
+                registry.Register<ClusterRoot>(system.ActorOf(ClusterRoot.Props(services, cluster.Embedding), ClusterRoot.Name)));
+        if (cluster.Tls.Enabled)
+        {
+            var certificate = cluster.Tls.LoadCertificate();
+            akka.AddHocon("akka.remote.dot-netty.tcp.enable-ssl = true", HoconAddMode.Prepend)
+                .AddSetup(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
+                    CertificateValidation.PinnedCertificate([.. cluster.Tls.ThumbprintsFor(certificate)])));
+        }
+
+        return akka;
+    }
+
+    private static AkkaConfigurationBuilder Common(AkkaConfigurationBuilder akka) => akka
+        .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
+        .ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLogger<SerilogLogger>();
+        });
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Host.Tests;
+
+/// <summary>
+/// ragex.cluster.tls on real nodes: mutual TLS with the cluster's certificate as the shared secret. A node with the
+/// same certificate joins; one with another certificate is refused during the handshake and never becomes a member.
+/// </summary>
+[Collection(nameof(ClusterTests))]
+public sealed class ClusterTlsTests : IAsyncLifetime
+{
+    private const string Password = "cluster-secret";
+    private readonly string certificates = Directory.CreateTempSubdirectory("ragex-certs-").FullName;
+    private ActorSystem client = null!;
+
+    private string ClusterCertificate => Path.Combine(certificates, "cluster.pfx");
+
+    private string OtherCertificate => Path.Combine(certificates, "other.pfx");
+
+    public Task InitializeAsync()
+    {
+        WriteSelfSigned(ClusterCertificate, "CN=ragex-cluster");
+        WriteSelfSigned(OtherCertificate, "CN=ragex-intruder");
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(ClusterCertificate, Password, X509KeyStorageFlags.Exportable);
+        var setup = BootstrapSetup.Create()
+            .WithConfig(ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = true\n" + DaemonEndpoint.ClientHocon))
+            .And(new DotNettySslSetup(certificate, false, true, CertificateValidation.PinnedCertificate(certificate.Thumbprint)));
+        client = ActorSystem.Create("client", setup);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_node_with_the_cluster_certificate_joins_and_one_without_it_is_refused()
+    {
+        using var cluster = new ClusterNodes(client);
+        await cluster.StartIndexerAsync(Tls(ClusterCertificate));
+        var member = await cluster.StartEmbedderAsync(Tls(ClusterCertificate));
+        await cluster.UntilEmbeddersAsync(member);
+
+        var intruder = await cluster.StartEmbedderAsync(Tls(OtherCertificate));
+
+        // Akka.Remote shuts down a node whose TLS handshake fails; ragexd says why and exits 2.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await intruder.Process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(2, intruder.Process.ExitCode);
+        Assert.Contains("refused by the cluster: TLS handshake failed", await intruder.Process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        var status = await cluster.StatusAsync(cluster.Indexer);
+        Assert.Equal([ClusterNodes.AddressOf(member)], status.EmbedderNodes!.Select(n => n.Address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await client.Terminate();
+        Directory.Delete(certificates, recursive: true);
+    }
+
+    private static string Tls(string certificate) => $$"""
+        ragex.cluster.tls {
+          enabled = on
+          certificate-path = "{{certificate}}"
+          certificate-password = "{{Password}}"
+        }
+        """;
+
+    private static void WriteSelfSigned(string path, string subject)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
+    }
+}
