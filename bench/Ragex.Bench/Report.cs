@@ -42,7 +42,7 @@ public static class Report
             extra = context.Extra,
         };
         var name = context.Options.ReportName;
-        File.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) + "\n");
         File.WriteAllText(Path.Combine(directory, name + ".md"), Markdown(context, started, elapsed, machine.load_average_at_end));
     }
 

@@ -9,6 +9,7 @@ using Akka.Remote.Transport.DotNetty;
 using Ragex.Actors;
 using Ragex.Actors.Cluster;
 using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Host;
 
@@ -16,7 +17,14 @@ namespace Ragex.Host;
 public static class DaemonAkka
 {
     public static AkkaConfigurationBuilder SingleNode(AkkaConfigurationBuilder akka, RagexServices services) => Common(akka)
-        .WithRemoting("127.0.0.1", 0)
+        .WithRemoting(new RemoteOptions
+        {
+            HostName = "127.0.0.1",
+            Port = 0,
+            MaxFrameSize = DaemonEndpoint.MaximumFrameBytes,
+            SendBufferSize = 2 * DaemonEndpoint.MaximumFrameBytes,
+            ReceiveBufferSize = 2 * DaemonEndpoint.MaximumFrameBytes,
+        })
         .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name)));
 
     /// <summary>

@@ -27,14 +27,24 @@ public static class PublishedRagex
         return startInfo;
     }
 
-    /// <summary>Runs `ragex ARGS` to the end, capturing both streams.</summary>
+    /// <summary>A command that never answers (a lost reply) fails its test instead of holding up the whole suite.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Runs `ragex ARGS` to the end, capturing both streams; killed and reported after <see cref="Timeout"/>.</summary>
     public static CliRun Run(ProcessStartInfo startInfo)
     {
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new CliRun(-1, output.Result, $"ragex {string.Join(' ', startInfo.ArgumentList)}: no answer within {Timeout.TotalMinutes:0} min\n{error.Result}");
+        }
+
         process.WaitForExit();
-        return new CliRun(process.ExitCode, output.Result, error);
+        return new CliRun(process.ExitCode, output.Result, error.Result);
     }
 
     private static string Locate()

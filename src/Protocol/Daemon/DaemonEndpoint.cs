@@ -11,10 +11,18 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
 {
     public const string FileName = "daemon.json";
 
+    /// <summary>
+    /// Largest message between client and daemon (both sides must allow it): Akka's 128 kB default is less than the
+    /// reply to indexing a tree of a few thousand files, which lists the parsed paths (the kernel's 78k: ~4 MB).
+    /// </summary>
+    public const int MaximumFrameBytes = 32 << 20;
+
     /// <summary>What a client's own ActorSystem needs to reach the daemon: remoting on loopback, any port, our serializer.</summary>
     public const string ClientHocon =
         "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0, "
-        + "server-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 }, client-socket-worker-pool { pool-size-min = 1, pool-size-max = 1 } } }\n"
+        + "maximum-frame-size = 33554432b, send-buffer-size = 67108864b, receive-buffer-size = 67108864b, "
+        + "server-socket-worker-pool.pool-size-min = 1, server-socket-worker-pool.pool-size-max = 1, "
+        + "client-socket-worker-pool.pool-size-min = 1, client-socket-worker-pool.pool-size-max = 1 } }\n"
         + ProtocolSerializer.Hocon;
 
     /// <summary>Akka's transport scheme: akka.tcp, or akka.ssl.tcp for a cluster node with ragex.cluster.tls on.</summary>
