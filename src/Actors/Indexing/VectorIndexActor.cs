@@ -20,7 +20,11 @@ public sealed class VectorIndexActor : ReceiveActor
     {
         this.project = project;
         Receive<LoadIndexedFiles>(load => Write(load.Run, w => Sender.Tell(new IndexedFilesLoaded(load.Run, w.LoadFiles()))));
-        Receive<StoreParsedFiles>(store => Write(store.Run, w => w.Store(store.Files)));
+        Receive<StoreParsedFiles>(store => Write(store.Run, w =>
+        {
+            w.Store(store.Files);
+            Sender.Tell(new ParsedFilesStored(store.Run));
+        }));
         Receive<FinishScan>(finish => Write(finish.Run, w =>
         {
             w.FinishScan(finish.Plan, finish.ContentChanged, finish.Embeddings);

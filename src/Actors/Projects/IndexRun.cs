@@ -23,6 +23,9 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public int ParsesInFlight { get; set; }
 
+    /// <summary>Parsed batches sent to the index writer and not yet committed.</summary>
+    public int StoresInFlight { get; set; }
+
     public List<string> Parsed { get; } = [];
 
     public Queue<EmbedChunks> EmbedQueue { get; } = new();
@@ -44,7 +47,7 @@ internal sealed class IndexRun(int id, bool embeddings)
     /// <summary>Queue depth for status: parse batches and embedding requests not yet answered.</summary>
     public int QueueDepth => ParseQueue.Count + ParsesInFlight + EmbedQueue.Count + EmbedsInFlight;
 
-    public bool ParsingDone => ParseQueue.Count == 0 && ParsesInFlight == 0;
+    public bool ParsingDone => ParseQueue.Count == 0 && ParsesInFlight == 0 && StoresInFlight == 0;
 
     public bool PageDone => EmbedQueue.Count == 0 && EmbedsInFlight == 0;
 

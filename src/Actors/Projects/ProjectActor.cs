@@ -96,6 +96,11 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         Receive<IndexedFilesLoaded>(loaded => ForRun(loaded.Run, r => Plan(r, loaded.Files)));
         Receive<IndexRunPlanned>(planned => ForRun(planned.Run, r => Planned(r, planned.Plan)));
         Receive<FilesParsed>(parsed => ForRun(parsed.Run, r => Parsed(r, parsed)));
+        Receive<ParsedFilesStored>(stored => ForRun(stored.Run, r =>
+        {
+            r.StoresInFlight--;
+            DispatchParsing(r);
+        }));
         Receive<ScanFinished>(finished => ForRun(finished.Run, r => ScanFinished(r, finished)));
         Receive<PendingChunksLoaded>(page => ForRun(page.Run, r => PageLoaded(r, page)));
         Receive<ChunksEmbedded>(embedded => ForRun(embedded.Run, r => Embedded(r, embedded)));
@@ -155,10 +160,13 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         DispatchParsing(current);
     }
 
-    /// <summary>Keeps two batches per chunker in flight: chunkers never idle, and parsed batches never pile up.</summary>
+    /// <summary>
+    /// Keeps two batches per chunker in flight, and parses no further ahead of the index writer than that: chunkers
+    /// never idle, and parsed batches (chunk texts) never pile up in the writer's mailbox when it is the slower stage.
+    /// </summary>
     private void DispatchParsing(IndexRun current)
     {
-        while (current.ParseQueue.Count > 0 && current.ParsesInFlight < 2 * ChunkerCount)
+        while (current.ParseQueue.Count > 0 && current.ParsesInFlight + current.StoresInFlight < 2 * ChunkerCount)
         {
             chunkers.Tell(new ParseFiles(current.Id, project, current.ParseQueue.Dequeue()));
             current.ParsesInFlight++;
@@ -180,6 +188,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         }
 
         index.Tell(new StoreParsedFiles(current.Id, parsed.Batch.Files));
+        current.StoresInFlight++;
         current.Record(parsed.Batch);
         DispatchParsing(current);
     }
