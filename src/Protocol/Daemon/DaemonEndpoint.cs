@@ -18,9 +18,9 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
     public const int MaximumFrameBytes = 32 << 20;
 
     /// <summary>What a client's own ActorSystem needs to reach the daemon: remoting on loopback, any port, our serializer.</summary>
-    public const string ClientHocon =
+    public static readonly string ClientHocon =
         "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0, "
-        + "maximum-frame-size = 33554432b, send-buffer-size = 67108864b, receive-buffer-size = 67108864b, "
+        + $"maximum-frame-size = {MaximumFrameBytes}b, send-buffer-size = {2 * MaximumFrameBytes}b, receive-buffer-size = {2 * MaximumFrameBytes}b, "
         + "server-socket-worker-pool.pool-size-min = 1, server-socket-worker-pool.pool-size-max = 1, "
         + "client-socket-worker-pool.pool-size-min = 1, client-socket-worker-pool.pool-size-max = 1 } }\n"
         + ProtocolSerializer.Hocon;
