@@ -17,8 +17,6 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
 
     public int SeedPort { get; } = FreePort();
 
-
-
     public DaemonProcess Indexer => nodes[0].Daemon;
 
     public string IndexerHome => nodes[0].Home;

@@ -51,31 +51,18 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>Whether runs nobody asked for (watcher, restart) embed: false after an index with --no-embeddings.</summary>
-    public static bool EmbeddingsWanted(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var database = Open(path, readOnly: true);
-            return database.GetMeta(MetaKeys.Embeddings) != "off";
-        }
-        catch (RagexException)
-        {
-            return true;
-        }
-    }
+    public static bool EmbeddingsWanted(string path) => !File.Exists(path) || ReadMeta(path, MetaKeys.Embeddings) != "off";
 
     /// <summary>The project root recorded in a database, or null if it is not a Ragex index.</summary>
-    public static string? ReadRoot(string path)
+    public static string? ReadRoot(string path) => ReadMeta(path, MetaKeys.Root);
+
+    /// <summary>One meta value of a database, or null if it has none or is not a Ragex index.</summary>
+    private static string? ReadMeta(string path, string key)
     {
         try
         {
             using var database = Open(path, readOnly: true);
-            return database.GetMeta(MetaKeys.Root);
+            return database.GetMeta(key);
         }
         catch (RagexException)
         {
