@@ -38,7 +38,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
     [Fact]
     public async Task An_embedder_killed_mid_indexing_loses_nothing_and_a_rejoining_one_gets_work()
     {
-        using var tree = new StdlibSubset(ClusterReferenceFixture.Packages);
+        using var tree = ClusterReferenceFixture.NewTree();
         using var cluster = new ClusterNodes(reference.Client);
         await cluster.StartIndexerAsync();
         var first = await cluster.StartEmbedderAsync();
@@ -60,7 +60,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
 
         var rejoined = await cluster.StartEmbedderAsync();
         await cluster.UntilEmbeddersAsync(first, rejoined);
-        tree.Add("html");
+        tree.Add(ClusterReferenceFixture.PackageOutsideCorpus);
         var more = Assert.IsType<ProjectIndexed>(await cluster.Requests(rejoined).Ask<object>(new IndexProject(tree.Root, Embeddings: true), ClusterReferenceFixture.IndexTimeout));
         var final = await cluster.StatusAsync(first);
         Assert.Equal(more.Chunks, more.EmbeddedChunks);
