@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Ragex.Actors.Cluster;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Host;
 
@@ -29,7 +30,7 @@ public sealed record ClusterSettings(
         var seeds = arguments.Seeds.Count > 0 ? arguments.Seeds : cluster.GetStringList("seed-nodes").ToList();
         var roles = arguments.Roles.Count > 0 ? arguments.Roles : cluster.GetStringList("roles").ToList();
         var tls = TlsSettings.From(cluster.GetConfig("tls"));
-        var scheme = tls.Enabled ? "akka.ssl.tcp" : "akka.tcp";
+        var scheme = tls.Enabled ? DaemonEndpoint.TlsProtocol : DaemonEndpoint.PlainProtocol;
         return new ClusterSettings(
             hostname,
             port,

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
+using Ragex.Core;
 
 namespace Ragex.Host;
 
@@ -16,9 +19,37 @@ public sealed record TlsSettings(bool Enabled, string CertificatePath, string Ce
         tls.GetString("certificate-password", ""),
         [.. tls.GetStringList("trusted-thumbprints")]);
 
-    public X509Certificate2 LoadCertificate() =>
-        X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword, X509KeyStorageFlags.Exportable);
+    /// <summary>
+    /// What a client on a node's machine presents to it: the settings of the <c>$RAGEX_HOME/ragex.hocon</c> the node read
+    /// (the only place they can be set; the defaults have TLS off).
+    /// </summary>
+    public static TlsSettings ForHome(string homeDirectory)
+    {
+        var user = Path.Combine(homeDirectory, "ragex.hocon");
+        var config = File.Exists(user) ? ConfigurationFactory.ParseString(File.ReadAllText(user)).GetConfig("ragex.cluster.tls") : null;
+        return config is null ? new TlsSettings(false, "", "", []) : From(config);
+    }
+
+    private X509Certificate2 LoadCertificate()
+    {
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword, X509KeyStorageFlags.Exportable);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new RagexException($"ragex.cluster.tls.certificate-path \"{CertificatePath}\": {e.Message}", e);
+        }
+    }
 
     /// <summary>The node's own certificate when none are listed: one shared certificate for the whole cluster.</summary>
-    public IReadOnlyList<string> ThumbprintsFor(X509Certificate2 own) => TrustedThumbprints.Count > 0 ? TrustedThumbprints : [own.Thumbprint];
+    private IReadOnlyList<string> ThumbprintsFor(X509Certificate2 own) => TrustedThumbprints.Count > 0 ? TrustedThumbprints : [own.Thumbprint];
+
+    /// <summary>Akka.Remote's TLS: this certificate presented, and one of the trusted ones required of every peer.</summary>
+    public DotNettySslSetup ToSslSetup()
+    {
+        var certificate = LoadCertificate();
+        return new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
+            CertificateValidation.PinnedCertificate([.. ThumbprintsFor(certificate)]));
+    }
 }

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
-using Akka.Remote.Transport.DotNetty;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Host.Tests;
@@ -25,12 +22,11 @@ public sealed class ClusterTlsTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        WriteSelfSigned(ClusterCertificate, "CN=ragex-cluster");
-        WriteSelfSigned(OtherCertificate, "CN=ragex-intruder");
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(ClusterCertificate, Password, X509KeyStorageFlags.Exportable);
+        SelfSignedCertificate.Write(ClusterCertificate, "CN=ragex-cluster", Password);
+        SelfSignedCertificate.Write(OtherCertificate, "CN=ragex-intruder", Password);
         var setup = BootstrapSetup.Create()
-            .WithConfig(ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = true\n" + DaemonEndpoint.ClientHocon))
-            .And(new DotNettySslSetup(certificate, false, true, CertificateValidation.PinnedCertificate(certificate.Thumbprint)));
+            .WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon))
+            .And(new TlsSettings(true, ClusterCertificate, Password, []).ToSslSetup());
         client = ActorSystem.Create("client", setup);
         return Task.CompletedTask;
     }
@@ -60,22 +56,5 @@ public sealed class ClusterTlsTests : IAsyncLifetime
         Directory.Delete(certificates, recursive: true);
     }
 
-    private static string Tls(string certificate) => $$"""
-        ragex.cluster.tls {
-          enabled = on
-          certificate-path = "{{certificate}}"
-          certificate-password = "{{Password}}"
-        }
-        """;
-
-    private static void WriteSelfSigned(string path, string subject)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, false));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
-    }
+    private static string Tls(string certificate) => SelfSignedCertificate.Hocon(certificate, Password);
 }

@@ -1,11 +1,14 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
 using Ragex.Core;
+using Ragex.Core.Configuration;
+using Ragex.Host;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Cli.Daemon;
 
-/// <summary>A client ActorSystem (remoting on loopback, any port) talking to the daemon's request router.</summary>
+/// <summary>A client ActorSystem (remoting on loopback, any port, TLS when the daemon wants it) talking to the daemon's request router.</summary>
 public sealed class DaemonConnection : IAsyncDisposable
 {
     private readonly ActorSelection requests;
@@ -18,8 +21,29 @@ public sealed class DaemonConnection : IAsyncDisposable
 
     public DaemonEndpoint Endpoint { get; }
 
-    public static DaemonConnection Open(DaemonEndpoint endpoint) =>
-        new(ActorSystem.Create("ragex-client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon)), endpoint);
+    public static DaemonConnection Open(DaemonEndpoint endpoint, RagexHome home) =>
+        new(ActorSystem.Create("ragex-client", ClientSetup(endpoint, home)), endpoint);
+
+    /// <summary>
+    /// A cluster node with ragex.cluster.tls on takes only peers with a trusted certificate, its clients too: the
+    /// client presents the one the node's own $RAGEX_HOME/ragex.hocon names.
+    /// </summary>
+    private static ActorSystemSetup ClientSetup(DaemonEndpoint endpoint, RagexHome home)
+    {
+        if (!endpoint.UsesTls)
+        {
+            return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon)));
+        }
+
+        var tls = TlsSettings.ForHome(home.Directory);
+        if (!tls.Enabled)
+        {
+            throw new RagexException($"the daemon (pid {endpoint.ProcessId}) is a cluster node that speaks TLS, but "
+                + $"{Path.Combine(home.Directory, "ragex.hocon")} does not turn ragex.cluster.tls on with its certificate");
+        }
+
+        return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon)).And(tls.ToSslSetup());
+    }
 
     /// <summary>One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>.</summary>
     public async Task<T> AskAsync<T>(IDaemonRequest request, TimeSpan timeout, CancellationToken cancellationToken)

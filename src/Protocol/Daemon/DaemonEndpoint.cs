@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Ragex.Protocol.Daemon;
 
@@ -25,8 +26,18 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
         + "client-socket-worker-pool.pool-size-min = 1, client-socket-worker-pool.pool-size-max = 1 } }\n"
         + ProtocolSerializer.Hocon;
 
+    /// <summary>The same for a daemon that speaks TLS; the client's certificate comes as a DotNettySslSetup.</summary>
+    public static readonly string TlsClientHocon = "akka.remote.dot-netty.tcp.enable-ssl = true\n" + ClientHocon;
+
+    public const string PlainProtocol = "akka.tcp";
+
+    public const string TlsProtocol = "akka.ssl.tcp";
+
     /// <summary>Akka's transport scheme: akka.tcp, or akka.ssl.tcp for a cluster node with ragex.cluster.tls on.</summary>
-    public string Protocol { get; init; } = "akka.tcp";
+    public string Protocol { get; init; } = PlainProtocol;
+
+    [JsonIgnore]
+    public bool UsesTls => Protocol == TlsProtocol;
 
     /// <summary>The actor path clients send requests to.</summary>
     public string RequestsPath => $"{Protocol}://{SystemName}@{Host}:{Port}/user/ragex";

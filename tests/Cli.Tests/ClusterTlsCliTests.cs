@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Ragex.Core.Projects;
+using Ragex.Protocol.Daemon;
+
+namespace Ragex.Cli.Tests;
+
+/// <summary>
+/// The shipped binaries with ragex.cluster.tls on: an indexer and an embedder node (`ragex daemon --cluster`) share a
+/// certificate, and the CLI on the embedder node's machine (its RAGEX_HOME) indexes, searches and asks for status
+/// through that node, which relays to the owner. A home without the certificate gets one line and exit 2.
+/// </summary>
+public sealed class ClusterTlsCliTests : IDisposable
+{
+    private const string Password = "cluster-secret";
+    private readonly string work = Directory.CreateTempSubdirectory("ragex-tls-cli-").FullName;
+    private readonly List<Process> nodes = [];
+
+    [Fact]
+    public void The_cli_indexes_and_searches_through_a_node_that_speaks_tls()
+    {
+        var certificate = Path.Combine(work, "cluster.pfx");
+        SelfSignedCertificate.Write(certificate, "CN=ragex-cluster", Password);
+        var port = FreePort();
+        StartNode("indexer", certificate, "--port", $"{port}", "--seed", $"127.0.0.1:{port}", "--role", "indexer");
+        var embedder = StartNode("embedder", certificate, "--seed", $"127.0.0.1:{port}", "--role", "embedder");
+        Assert.True(DaemonEndpoint.TryRead(Path.Combine(embedder, DaemonEndpoint.FileName))!.UsesTls);
+        UntilEmbedderJoined(embedder);
+        var tree = CopyOfJsonPackage();
+
+        var indexed = Run(embedder, "index", tree, "--json");
+        Assert.True(indexed.ExitCode == 0, indexed.Error);
+        var summary = JsonDocument.Parse(indexed.Out).RootElement;
+        Assert.Equal(summary.GetProperty("chunks").GetInt32(), summary.GetProperty("embedded_chunks").GetInt32());
+        var symbol = Run(embedder, "search", "JSONDecoder", tree, "--mode", "symbol");
+        Assert.True(symbol.ExitCode == 0, symbol.Error);
+        Assert.Contains("decoder.py", symbol.Out, StringComparison.Ordinal);
+        var semantic = Run(embedder, "search", "turn a JSON document into Python objects", tree, "--mode", "semantic", "--json");
+        Assert.True(semantic.ExitCode == 0, semantic.Error);
+
+        var withoutCertificate = Directory.CreateDirectory(Path.Combine(work, "no-certificate")).FullName;
+        File.Copy(Path.Combine(embedder, DaemonEndpoint.FileName), Path.Combine(withoutCertificate, DaemonEndpoint.FileName));
+        var refused = Run(withoutCertificate, "status");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("speaks TLS", refused.Error, StringComparison.Ordinal);
+        Assert.Single(refused.Error.Trim().Split('\n'));
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in nodes)
+        {
+            node.Kill(entireProcessTree: true);
+            node.WaitForExit();
+            node.Dispose();
+        }
+
+        Directory.Delete(work, recursive: true);
+    }
+
+    /// <summary>`ragex daemon --cluster ...` in the foreground on a home of its own whose ragex.hocon turns TLS on.</summary>
+    private string StartNode(string name, string certificate, params string[] flags)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
+        File.WriteAllText(Path.Combine(home, "ragex.hocon"), SelfSignedCertificate.Hocon(certificate, Password));
+        var node = Process.Start(PublishedRagex.StartInfo(home, ["daemon", "--cluster", .. flags]))!;
+        nodes.Add(node);
+        var watch = Stopwatch.StartNew();
+        while (DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)) is not { } endpoint || !endpoint.IsAlive())
+        {
+            if (node.HasExited)
+            {
+                Assert.Fail($"{name} node exited with {node.ExitCode}: {node.StandardError.ReadToEnd()}");
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"{name} node wrote no daemon.json");
+            Thread.Sleep(50);
+        }
+
+        return home;
+    }
+
+    /// <summary>`ragex status --json` through the node until the owner lists one reachable embedder node.</summary>
+    private static void UntilEmbedderJoined(string home)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = Run(home, "status", "--json");
+            if (status.ExitCode == 0 && JsonDocument.Parse(status.Out).RootElement.TryGetProperty("embedder_nodes", out var embedders)
+                && embedders.ValueKind == JsonValueKind.Array && embedders.EnumerateArray().Any(n => n.GetProperty("reachable").GetBoolean()))
+            {
+                return;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"no embedder node joined; last status: {status.ExitCode} {status.Out} {status.Error}");
+            Thread.Sleep(500);
+        }
+    }
+
+    private string CopyOfJsonPackage()
+    {
+        var tree = RealPath.Resolve(Directory.CreateDirectory(Path.Combine(work, "tree")).FullName);
+        foreach (var file in Directory.EnumerateFiles("/usr/lib/python3.11/json", "*.py"))
+        {
+            File.Copy(file, Path.Combine(tree, Path.GetFileName(file)));
+        }
+
+        return tree;
+    }
+
+    private static CliRun Run(string home, params string[] args) => PublishedRagex.Run(PublishedRagex.StartInfo(home, args));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
