@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
 using Ragex.Core;
 using Ragex.Core.Configuration;
-using Ragex.Host;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Cli.Daemon;
@@ -42,7 +42,14 @@ public sealed class DaemonConnection : IAsyncDisposable
                 + $"{Path.Combine(home.Directory, "ragex.hocon")} does not turn ragex.cluster.tls on with its certificate");
         }
 
-        return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon)).And(tls.ToSslSetup());
+        try
+        {
+            return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon)).And(tls.ToSslSetup());
+        }
+        catch (CryptographicException e)
+        {
+            throw new RagexException(e.Message, e);
+        }
     }
 
     /// <summary>One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>.</summary>

@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Configuration;
 using Akka.Remote.Transport.DotNetty;
-using Ragex.Core;
 
-namespace Ragex.Host;
+namespace Ragex.Protocol.Daemon;
 
 /// <summary>
 /// <c>ragex.cluster.tls</c>: Akka.Remote's TLS with mutual authentication, and a peer accepted only if its certificate's
 /// thumbprint is trusted. By default the one trusted certificate is the node's own, so a cluster shares one certificate
 /// and its password: that pair is the shared secret, and a node without it cannot even complete the handshake.
+/// Clients of a node present the same certificate (<see cref="ForHome"/>).
 /// </summary>
 public sealed record TlsSettings(bool Enabled, string CertificatePath, string CertificatePassword, IReadOnlyList<string> TrustedThumbprints)
 {
@@ -38,7 +38,7 @@ public sealed record TlsSettings(bool Enabled, string CertificatePath, string Ce
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new RagexException($"ragex.cluster.tls.certificate-path \"{CertificatePath}\": {e.Message}", e);
+            throw new CryptographicException($"ragex.cluster.tls.certificate-path \"{CertificatePath}\": {e.Message}", e);
         }
     }
 
