@@ -29,6 +29,9 @@ public sealed class ClusterReferenceFixture : IAsyncLifetime
 
     public IndexSnapshot Index { get; private set; } = null!;
 
+    /// <summary>The single daemon's answer to the index request, for comparing times.</summary>
+    public ProjectIndexed Summary { get; private set; } = null!;
+
     public IReadOnlyList<IReadOnlyList<string>> TopTen { get; private set; } = [];
 
     public static IReadOnlyList<string> DevQueries { get; } = [.. File.ReadLines(DevQueriesPath())
@@ -42,7 +45,7 @@ public sealed class ClusterReferenceFixture : IAsyncLifetime
     {
         using var daemon = await DaemonProcess.StartAsync(home);
         var requests = Client.ActorSelection(daemon.Endpoint.RequestsPath);
-        Assert.IsType<ProjectIndexed>(await requests.Ask<object>(new IndexProject(Tree.Root, Embeddings: true), IndexTimeout));
+        Summary = Assert.IsType<ProjectIndexed>(await requests.Ask<object>(new IndexProject(Tree.Root, Embeddings: true), IndexTimeout));
         Index = IndexSnapshot.Read(home, Tree.Root);
         TopTen = await TopTenAsync(requests, Tree.Root);
     }

@@ -25,12 +25,14 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
         var indexed = await cluster.Requests(first).Ask<object>(new IndexProject(reference.Tree.Root, Embeddings: true), ClusterReferenceFixture.IndexTimeout);
 
         var summary = Assert.IsType<ProjectIndexed>(indexed);
+        output.WriteLine($"one daemon: {reference.Summary.Chunks} chunks, {reference.Summary.EmbeddedChunks} embedded in {reference.Summary.Seconds:0.0} s");
         output.WriteLine($"cluster: {summary.Chunks} chunks, {summary.EmbeddedChunks} embedded in {summary.Seconds:0.0} s");
         var status = await cluster.StatusAsync(second);
         Assert.All(status.EmbedderNodes!, node => Assert.True(node.ChunksEmbedded > 0, $"{node.Address} embedded nothing"));
         Assert.Equal(reference.Index.Vectors.Count, status.EmbedderNodes!.Sum(n => n.ChunksEmbedded));
         AssertSameIndex(IndexSnapshot.Read(cluster.IndexerHome, reference.Tree.Root));
         Assert.Equal(reference.TopTen, await ClusterReferenceFixture.TopTenAsync(cluster.Requests(second), reference.Tree.Root));
+        output.WriteLine($"same hybrid top-10 for all {reference.TopTen.Count} dev queries");
         Assert.Contains(status.Node!.IndexUpdates, u => u.Root == reference.Tree.Root && u.EmbeddedChunks == reference.Index.Vectors.Count);
         SqliteConnection.ClearAllPools();
     }
