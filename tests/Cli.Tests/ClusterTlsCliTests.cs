@@ -9,8 +9,9 @@ namespace Ragex.Cli.Tests;
 
 /// <summary>
 /// The shipped binaries with ragex.cluster.tls on: an indexer and an embedder node (`ragex daemon --cluster`) share a
-/// certificate, and the CLI on the embedder node's machine (its RAGEX_HOME) indexes, searches and asks for status
-/// through that node, which relays to the owner. A home without the certificate gets one line and exit 2.
+/// certificate, and the CLI and `ragex mcp` (the official MCP client's checks) on the embedder node's machine (its
+/// RAGEX_HOME, whose registry holds no projects: the owner's does) index, search and ask for status through that node,
+/// which relays to the owner. A home without the certificate gets one line and exit 2.
 /// </summary>
 public sealed class ClusterTlsCliTests : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class ClusterTlsCliTests : IDisposable
     private readonly List<Process> nodes = [];
 
     [Fact]
-    public void The_cli_indexes_and_searches_through_a_node_that_speaks_tls()
+    public async Task The_cli_and_the_mcp_server_index_and_search_through_a_node_that_speaks_tls()
     {
         var certificate = Path.Combine(work, "cluster.pfx");
         SelfSignedCertificate.Write(certificate, "CN=ragex-cluster", Password);
@@ -28,6 +29,9 @@ public sealed class ClusterTlsCliTests : IDisposable
         var embedder = StartNode("embedder", certificate, "--seed", $"127.0.0.1:{port}", "--role", "embedder");
         Assert.True(DaemonEndpoint.TryRead(Path.Combine(embedder, DaemonEndpoint.FileName))!.UsesTls);
         UntilEmbedderJoined(embedder);
+        // First, while the owner has no other project: the MCP client's checks expect exactly its own.
+        var (mcpExitCode, mcpOutput) = await McpClientDriver.RunAsync(embedder);
+        Assert.True(mcpExitCode == 0, $"the MCP client exited {mcpExitCode}:{Environment.NewLine}{mcpOutput}");
         var tree = CopyOfJsonPackage();
 
         var indexed = Run(embedder, "index", tree, "--json");

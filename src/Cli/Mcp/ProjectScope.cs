@@ -15,19 +15,17 @@ public static class ProjectScope
         return Directory.Exists(full) ? RealPath.Resolve(full) : throw new RagexException($"{path}: no such directory");
     }
 
-    /// <summary>The resolved path, if some registered project contains it; otherwise a one-line refusal.</summary>
-    /// <remarks>The registry on disk is the daemon's too (same data home), so this holds for either backend.</remarks>
-    public static string ResolveIndexed(ProjectRegistry registry, string path, string currentDirectory)
+    /// <summary>The resolved path of an existing file or directory; otherwise a one-line refusal.</summary>
+    public static string ResolveExisting(string path, string currentDirectory)
     {
         var full = Path.GetFullPath(path, currentDirectory);
-        if (!File.Exists(full) && !Directory.Exists(full))
-        {
-            throw new RagexException($"{path}: no such file or directory");
-        }
-
-        var resolved = RealPath.Resolve(full);
-        return registry.FindContaining(resolved) is not null
-            ? resolved
-            : throw new RagexException($"{path} is outside every indexed project; index it first with index_project (list_projects shows what is indexed)");
+        return File.Exists(full) || Directory.Exists(full) ? RealPath.Resolve(full) : throw new RagexException($"{path}: no such file or directory");
     }
+
+    /// <summary>
+    /// What the search engine's "not inside an indexed project" becomes for an assistant. The engine decides, not this
+    /// process: a cluster node's own data home lists no projects (the owner's does).
+    /// </summary>
+    public static RagexException OutsideIndexedProjects(string path) =>
+        new($"{path} is outside every indexed project; index it first with index_project (list_projects shows what is indexed)");
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Ragex.Core;
 using Ragex.Protocol;
 
 namespace Ragex.Cli.Mcp;
@@ -63,14 +64,21 @@ public sealed class SearchTools(McpBackend backends, CliContext context)
 
     private async Task<CallToolResult> SearchAsync(SearchRequest request, string? path, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(path))
+        var scoped = !string.IsNullOrWhiteSpace(path);
+        if (scoped)
         {
-            request = request with { Paths = [ProjectScope.ResolveIndexed(context.Registry, path, context.CurrentDirectory)] };
+            request = request with { Paths = [ProjectScope.ResolveExisting(path!, context.CurrentDirectory)] };
         }
 
         var backend = await backends.GetAsync(cancellationToken);
-
-        var reply = await backend.SearchAsync(request, context.CurrentDirectory, cancellationToken);
-        return McpResults.Json(McpSearchResult.From(reply), McpJsonContext.Default.McpSearchResult);
+        try
+        {
+            var reply = await backend.SearchAsync(request, context.CurrentDirectory, cancellationToken);
+            return McpResults.Json(McpSearchResult.From(reply), McpJsonContext.Default.McpSearchResult);
+        }
+        catch (RagexException e) when (scoped && e.NotIndexedPath is not null)
+        {
+            throw ProjectScope.OutsideIndexedProjects(path!);
+        }
     }
 }
