@@ -5,6 +5,7 @@ using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Remote.Hosting;
+using Akka.Remote.Transport.DotNetty;
 using Ragex.Actors;
 using Ragex.Actors.Cluster;
 using Ragex.Protocol;
@@ -49,7 +50,10 @@ public static class DaemonAkka
                 registry.Register<ClusterRoot>(system.ActorOf(ClusterRoot.Props(services, cluster.Embedding), ClusterRoot.Name)));
         if (cluster.Tls.Enabled)
         {
-            akka.AddHocon("akka.remote.dot-netty.tcp.enable-ssl = true", HoconAddMode.Prepend).AddSetup(cluster.Tls.ToSslSetup());
+            var certificate = cluster.Tls.LoadCertificate();
+            akka.AddHocon("akka.remote.dot-netty.tcp.enable-ssl = true", HoconAddMode.Prepend)
+                .AddSetup(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
+                    CertificateValidation.PinnedCertificate([.. cluster.Tls.ThumbprintsFor(certificate)])));
         }
 
         return akka;

@@ -44,6 +44,10 @@ public sealed class ClusterTlsCliTests : IDisposable
         var semantic = Run(embedder, "search", "turn a JSON document into Python objects", tree, "--mode", "semantic", "--json");
         Assert.True(semantic.ExitCode == 0, semantic.Error);
 
+        var status = Run(embedder, "status");
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains("embedder node akka.ssl.tcp://", status.Out, StringComparison.Ordinal);
+
         var withoutCertificate = Directory.CreateDirectory(Path.Combine(work, "no-certificate")).FullName;
         File.Copy(Path.Combine(embedder, DaemonEndpoint.FileName), Path.Combine(withoutCertificate, DaemonEndpoint.FileName));
         var refused = Run(withoutCertificate, "status");

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Host.Tests;
@@ -24,9 +25,10 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     {
         SelfSignedCertificate.Write(ClusterCertificate, "CN=ragex-cluster", Password);
         SelfSignedCertificate.Write(OtherCertificate, "CN=ragex-intruder", Password);
+        var certificate = new TlsSettings(true, ClusterCertificate, Password, []).LoadCertificate();
         var setup = BootstrapSetup.Create()
             .WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon))
-            .And(new TlsSettings(true, ClusterCertificate, Password, []).ToSslSetup());
+            .And(new DotNettySslSetup(certificate, false, true, CertificateValidation.PinnedCertificate(certificate.Thumbprint)));
         client = ActorSystem.Create("client", setup);
         return Task.CompletedTask;
     }

@@ -35,9 +35,20 @@ public static class StatusCommand
             string.Create(CultureInfo.InvariantCulture, $"ragex daemon {status.Version}: pid {status.ProcessId}, up {TimeSpan.FromSeconds(Math.Round(status.UptimeSeconds)):c}, {status.WorkingSetBytes / (1024 * 1024)} MiB"),
             $"embedder pool: {status.EmbedderSessions} session(s), {status.EmbedderBusy} busy, {status.EmbedderQueued} queued",
         };
+        if (status.Node is { } node)
+        {
+            lines.Add($"cluster node {node.Address} ({string.Join(", ", node.Roles)}); the rest is the index owner's");
+            lines.AddRange((status.EmbedderNodes ?? []).Select(Describe));
+            lines.Add($"embedding batches sent again: {status.EmbeddingRetries}, duplicate answers dropped: {status.DuplicateEmbeddingsDropped}");
+        }
+
         lines.AddRange(status.Projects.Select(Describe));
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Describe(Protocol.Cluster.EmbedderNodeStatus node) =>
+        $"embedder node {node.Address}: {(node.Reachable ? "reachable" : "unreachable")}, {node.InFlight} batch(es) in flight, "
+        + $"{node.ChunksEmbedded} chunks in {node.BatchesEmbedded} batches embedded";
 
     private static string Describe(ProjectStatus project)
     {

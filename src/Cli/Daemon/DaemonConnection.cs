@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
 using Ragex.Core;
 using Ragex.Core.Configuration;
 using Ragex.Protocol.Daemon;
@@ -42,14 +44,20 @@ public sealed class DaemonConnection : IAsyncDisposable
                 + $"{Path.Combine(home.Directory, "ragex.hocon")} does not turn ragex.cluster.tls on with its certificate");
         }
 
+        X509Certificate2 certificate;
         try
         {
-            return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon)).And(tls.ToSslSetup());
+            certificate = tls.LoadCertificate();
         }
         catch (CryptographicException e)
         {
             throw new RagexException(e.Message, e);
         }
+
+        // As the node does (DaemonAkka): present the certificate, and require a trusted one of the node.
+        return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon))
+            .And(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
+                CertificateValidation.PinnedCertificate([.. tls.ThumbprintsFor(certificate)])));
     }
 
     /// <summary>One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>.</summary>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Configuration;
-using Akka.Remote.Transport.DotNetty;
 
 namespace Ragex.Protocol.Daemon;
 
@@ -9,7 +8,8 @@ namespace Ragex.Protocol.Daemon;
 /// <c>ragex.cluster.tls</c>: Akka.Remote's TLS with mutual authentication, and a peer accepted only if its certificate's
 /// thumbprint is trusted. By default the one trusted certificate is the node's own, so a cluster shares one certificate
 /// and its password: that pair is the shared secret, and a node without it cannot even complete the handshake.
-/// Clients of a node present the same certificate (<see cref="ForHome"/>).
+/// Clients of a node present the same certificate (<see cref="ForHome"/>). Node and client each turn these into
+/// Akka.Remote's DotNettySslSetup (the protocol project does not depend on the transport).
 /// </summary>
 public sealed record TlsSettings(bool Enabled, string CertificatePath, string CertificatePassword, IReadOnlyList<string> TrustedThumbprints)
 {
@@ -30,7 +30,8 @@ public sealed record TlsSettings(bool Enabled, string CertificatePath, string Ce
         return config is null ? new TlsSettings(false, "", "", []) : From(config);
     }
 
-    private X509Certificate2 LoadCertificate()
+    /// <summary>The certificate with its private key; a missing file or wrong password names the setting.</summary>
+    public X509Certificate2 LoadCertificate()
     {
         try
         {
@@ -43,13 +44,5 @@ public sealed record TlsSettings(bool Enabled, string CertificatePath, string Ce
     }
 
     /// <summary>The node's own certificate when none are listed: one shared certificate for the whole cluster.</summary>
-    private IReadOnlyList<string> ThumbprintsFor(X509Certificate2 own) => TrustedThumbprints.Count > 0 ? TrustedThumbprints : [own.Thumbprint];
-
-    /// <summary>Akka.Remote's TLS: this certificate presented, and one of the trusted ones required of every peer.</summary>
-    public DotNettySslSetup ToSslSetup()
-    {
-        var certificate = LoadCertificate();
-        return new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
-            CertificateValidation.PinnedCertificate([.. ThumbprintsFor(certificate)]));
-    }
+    public IReadOnlyList<string> ThumbprintsFor(X509Certificate2 own) => TrustedThumbprints.Count > 0 ? TrustedThumbprints : [own.Thumbprint];
 }
