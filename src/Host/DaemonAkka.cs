@@ -17,14 +17,7 @@ namespace Ragex.Host;
 public static class DaemonAkka
 {
     public static AkkaConfigurationBuilder SingleNode(AkkaConfigurationBuilder akka, RagexServices services) => Common(akka)
-        .WithRemoting(new RemoteOptions
-        {
-            HostName = "127.0.0.1",
-            Port = 0,
-            MaxFrameSize = DaemonEndpoint.MaximumFrameBytes,
-            SendBufferSize = 2 * DaemonEndpoint.MaximumFrameBytes,
-            ReceiveBufferSize = 2 * DaemonEndpoint.MaximumFrameBytes,
-        })
+        .WithRemoting(Remoting("127.0.0.1", 0, DaemonEndpoint.MaximumFrameBytes))
         .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name)));
 
     /// <summary>
@@ -36,14 +29,7 @@ public static class DaemonAkka
         Common(akka)
             .AddHocon(cluster.AkkaHocon, HoconAddMode.Prepend)
             .AddHocon(ClusterSingleton.DefaultConfig(), HoconAddMode.Append)
-            .WithRemoting(new RemoteOptions
-            {
-                HostName = cluster.Hostname,
-                Port = cluster.Port,
-                MaxFrameSize = cluster.MaximumFrameSize,
-                SendBufferSize = 2 * cluster.MaximumFrameSize,
-                ReceiveBufferSize = 2 * cluster.MaximumFrameSize,
-            })
+            .WithRemoting(Remoting(cluster.Hostname, cluster.Port, cluster.MaximumFrameSize))
             .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] })
             .WithDistributedPubSub("")
             .WithActors((system, registry) =>
@@ -51,13 +37,23 @@ public static class DaemonAkka
         if (cluster.Tls.Enabled)
         {
             var certificate = cluster.Tls.LoadCertificate();
-            akka.AddHocon("akka.remote.dot-netty.tcp.enable-ssl = true", HoconAddMode.Prepend)
+            akka.AddHocon(DaemonEndpoint.EnableTlsHocon, HoconAddMode.Prepend)
                 .AddSetup(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
                     CertificateValidation.PinnedCertificate([.. cluster.Tls.ThumbprintsFor(certificate)])));
         }
 
         return akka;
     }
+
+    /// <summary>Remoting on this address, with socket buffers for two of the largest frames each way.</summary>
+    private static RemoteOptions Remoting(string hostname, int port, long maximumFrameSize) => new()
+    {
+        HostName = hostname,
+        Port = port,
+        MaxFrameSize = maximumFrameSize,
+        SendBufferSize = 2 * maximumFrameSize,
+        ReceiveBufferSize = 2 * maximumFrameSize,
+    };
 
     private static AkkaConfigurationBuilder Common(AkkaConfigurationBuilder akka) => akka
         .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)

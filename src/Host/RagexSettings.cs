@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Ragex.Actors.Embedding;
 using Ragex.Core.Chunking;
+using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
@@ -21,7 +22,7 @@ public sealed record RagexSettings(
     public static Config Load(string defaultsPath, string homeDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var config = ConfigurationFactory.ParseString(File.ReadAllText(defaultsPath));
-        var user = Path.Combine(homeDirectory, "ragex.hocon");
+        var user = new RagexHome(homeDirectory).ConfigPath;
         if (File.Exists(user))
         {
             config = ConfigurationFactory.ParseString(File.ReadAllText(user)).WithFallback(config);

@@ -37,11 +37,11 @@ public sealed class DaemonConnection : IAsyncDisposable
             return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon)));
         }
 
-        var tls = TlsSettings.ForHome(home.Directory);
+        var tls = TlsSettings.FromUserConfig(home.ConfigPath);
         if (!tls.Enabled)
         {
             throw new RagexException($"the daemon (pid {endpoint.ProcessId}) is a cluster node that speaks TLS, but "
-                + $"{Path.Combine(home.Directory, "ragex.hocon")} does not turn ragex.cluster.tls on with its certificate");
+                + $"{home.ConfigPath} does not turn ragex.cluster.tls on with its certificate");
         }
 
         X509Certificate2 certificate;

@@ -9,6 +9,9 @@ public sealed record RagexHome(string Directory)
 
     public string ModelsDirectory => Path.Combine(Directory, "models");
 
+    /// <summary>The user's settings file: overrides of hocon/ragex.hocon, read by the daemon (and by clients for TLS).</summary>
+    public string ConfigPath => Path.Combine(Directory, "ragex.hocon");
+
     public static RagexHome FromEnvironment()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -26,8 +26,11 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
         + "client-socket-worker-pool.pool-size-min = 1, client-socket-worker-pool.pool-size-max = 1 } }\n"
         + ProtocolSerializer.Hocon;
 
-    /// <summary>The same for a daemon that speaks TLS; the client's certificate comes as a DotNettySslSetup.</summary>
-    public static readonly string TlsClientHocon = "akka.remote.dot-netty.tcp.enable-ssl = true\n" + ClientHocon;
+    /// <summary>Akka.Remote's TLS switch, for a TLS node and its clients alike (the certificate comes as a DotNettySslSetup).</summary>
+    public const string EnableTlsHocon = "akka.remote.dot-netty.tcp.enable-ssl = true";
+
+    /// <summary>The client's settings for a daemon that speaks TLS.</summary>
+    public static readonly string TlsClientHocon = EnableTlsHocon + "\n" + ClientHocon;
 
     public const string PlainProtocol = "akka.tcp";
 

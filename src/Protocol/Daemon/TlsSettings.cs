@@ -8,7 +8,7 @@ namespace Ragex.Protocol.Daemon;
 /// <c>ragex.cluster.tls</c>: Akka.Remote's TLS with mutual authentication, and a peer accepted only if its certificate's
 /// thumbprint is trusted. By default the one trusted certificate is the node's own, so a cluster shares one certificate
 /// and its password: that pair is the shared secret, and a node without it cannot even complete the handshake.
-/// Clients of a node present the same certificate (<see cref="ForHome"/>). Node and client each turn these into
+/// Clients of a node present the same certificate (<see cref="FromUserConfig"/>). Node and client each turn these into
 /// Akka.Remote's DotNettySslSetup (the protocol project does not depend on the transport).
 /// </summary>
 public sealed record TlsSettings(bool Enabled, string CertificatePath, string CertificatePassword, IReadOnlyList<string> TrustedThumbprints)
@@ -23,10 +23,9 @@ public sealed record TlsSettings(bool Enabled, string CertificatePath, string Ce
     /// What a client on a node's machine presents to it: the settings of the <c>$RAGEX_HOME/ragex.hocon</c> the node read
     /// (the only place they can be set; the defaults have TLS off).
     /// </summary>
-    public static TlsSettings ForHome(string homeDirectory)
+    public static TlsSettings FromUserConfig(string path)
     {
-        var user = Path.Combine(homeDirectory, "ragex.hocon");
-        var config = File.Exists(user) ? ConfigurationFactory.ParseString(File.ReadAllText(user)).GetConfig("ragex.cluster.tls") : null;
+        var config = File.Exists(path) ? ConfigurationFactory.ParseString(File.ReadAllText(path)).GetConfig("ragex.cluster.tls") : null;
         return config is null ? new TlsSettings(false, "", "", []) : From(config);
     }
 
