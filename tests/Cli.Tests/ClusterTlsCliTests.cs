@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ragex.Core.Projects;
 using Ragex.Protocol.Daemon;
@@ -24,7 +22,7 @@ public sealed class ClusterTlsCliTests : IDisposable
     {
         var certificate = Path.Combine(work, "cluster.pfx");
         SelfSignedCertificate.Write(certificate, "CN=ragex-cluster", Password);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         StartNode("indexer", certificate, "--port", $"{port}", "--seed", $"127.0.0.1:{port}", "--role", "indexer");
         var embedder = StartNode("embedder", certificate, "--seed", $"127.0.0.1:{port}", "--role", "embedder");
         Assert.True(DaemonEndpoint.TryRead(Path.Combine(embedder, DaemonEndpoint.FileName))!.UsesTls);
@@ -120,11 +118,4 @@ public sealed class ClusterTlsCliTests : IDisposable
     }
 
     private static CliRun Run(string home, params string[] args) => PublishedRagex.Run(PublishedRagex.StartInfo(home, args));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Ragex.Protocol.Daemon;
 
@@ -15,7 +13,7 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
     public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
     private readonly List<(DaemonProcess Daemon, string Home)> nodes = [];
 
-    public int SeedPort { get; } = FreePort();
+    public int SeedPort { get; } = LoopbackPort.Free();
 
     public DaemonProcess Indexer => nodes[0].Daemon;
 
@@ -93,12 +91,5 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
         var daemon = await DaemonProcess.StartAsync(home, arguments);
         nodes.Add((daemon, home));
         return daemon;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
