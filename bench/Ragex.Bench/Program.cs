@@ -18,6 +18,18 @@ if (Directory.Exists(home))
 var corpora = Corpora.Prepare(options.Cache, includeKernel: !options.Quick);
 await using var rss = new RssSampler(cli.DaemonPid, TimeSpan.FromMilliseconds(500));
 var context = new BenchContext(options, corpora, cli, rss);
+
+// The live and cold cases search the stdlib: the stdlib and embedding groups index it; without them, it is indexed once.
+var stdlibIndexed = options.Runs("stdlib") || options.Runs("embedding");
+async Task EnsureStdlibIndexedAsync()
+{
+    if (!stdlibIndexed)
+    {
+        await cli.IndexAsync(corpora.Stdlib, embeddings: false);
+        stdlibIndexed = true;
+    }
+}
+
 context.Extra["note"] = "Ratios are per pair in the same run; the machine is shared and has 2 cores.";
 try
 {
@@ -56,10 +68,7 @@ try
     {
         context.Log("case 5: live reindex");
         rss.Phase = "live reindex";
-        if (!options.Runs("embedding") && !options.Runs("stdlib"))
-        {
-            await cli.IndexAsync(corpora.Stdlib, embeddings: false);
-        }
+        await EnsureStdlibIndexedAsync();
 
         await LiveReindexCase.RunAsync(context, "python3.11", corpora.Stdlib, 50);
     }
@@ -93,10 +102,7 @@ try
     {
         context.Log("case 6: cold start");
         rss.Phase = "cold start";
-        if (!options.Runs("embedding") && !options.Runs("stdlib"))
-        {
-            await cli.IndexAsync(corpora.Stdlib, embeddings: false);
-        }
+        await EnsureStdlibIndexedAsync();
 
         await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
     }
