@@ -185,7 +185,7 @@ static async Task<(double Pipeline, double Raw, int Chunks)> Throughput(string t
     var sample = await new ProjectIndexer(new ProjectRegistry(sampleHome), options, new CtagsRunner(), embedders)
         .IndexAsync(Path.Combine(tree, "email"), null, CancellationToken.None);
     using var database = IndexDatabase.Open(sample.Project.DatabasePath, readOnly: true);
-    var texts = database.ChunksById([.. database.Embeddings().Select(e => e.Id)]).Values.Select(c => c.Text).ToList();
+    var texts = database.ChunksById([.. database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(e => e.Id)]).Values.Select(c => c.Text).ToList();
     var watch = Stopwatch.StartNew();
     foreach (var batch in texts.OrderBy(t => t.Length).Chunk(options.EmbeddingBatchSize))
     {

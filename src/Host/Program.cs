@@ -11,6 +11,12 @@ using Ragex.Protocol.Daemon;
 using Serilog;
 using Serilog.Events;
 
+if (args is ["prepare-models"])
+{
+    // scripts/setup: distil the static table beside the installed model now, so no first index waits for it.
+    return ModelPreparation.Run(RagexHome.FromEnvironment());
+}
+
 var (arguments, badArguments) = DaemonArguments.Parse(args);
 if (arguments is null)
 {
@@ -42,7 +48,10 @@ try
         .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
     var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
     var settings = RagexSettings.From(config);
-    using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder);
+    using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder, settings.Tiers)
+    {
+        StaticModelLog = message => Log.Information("{Message}", message),
+    };
     var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking) with
     {
         EmbedderPool = settings.EmbedderPool,

@@ -15,7 +15,8 @@ namespace Ragex.Host;
 /// (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets <c>ragex.search.rrf-k</c>).
 /// </summary>
 public sealed record RagexSettings(
-    IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbedderPoolOptions EmbedderPool)
+    IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbedderPoolOptions EmbedderPool,
+    EmbeddingTiers Tiers)
 {
     private static readonly string[] Sections = ["index", "embedding", "search", "cluster"];
 
@@ -69,6 +70,7 @@ public sealed record RagexSettings(
                 DefaultLimit = search.GetInt("chunk-limit"),
                 RrfK = search.GetInt("rrf-k"),
                 SemanticWeight = search.GetDouble("semantic-weight"),
+                StaticWeight = search.GetDouble("static-weight"),
                 KeywordWeight = search.GetDouble("keyword-weight"),
                 SymbolNameWeight = search.GetDouble("symbol-name-weight"),
                 Candidates = search.GetInt("candidates"),
@@ -96,6 +98,7 @@ public sealed record RagexSettings(
                 QueueCapacity = embedding.GetInt("queue-capacity"),
                 InFlightPerProject = embedding.GetInt("in-flight-per-project"),
                 MaxTextsPerCall = index.GetInt("embedding-batch-size"),
-            });
+            },
+            EmbeddingTiersSetting.Parse(embedding.GetString("tiers")));
     }
 }

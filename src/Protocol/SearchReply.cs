@@ -13,4 +13,7 @@ public sealed record SearchReply(
 
     /// <summary>Things the user should know about these results, e.g. "index building: 45% of /src embedded".</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>How far each embedding tier was in the projects searched (semantic, hybrid and identifier searches).</summary>
+    public IReadOnlyList<TierProgress> Coverage { get; init; } = [];
 }

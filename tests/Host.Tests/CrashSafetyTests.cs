@@ -101,9 +101,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        if (ProjectVectors.IsCurrent(project, database))
+        if (ProjectVectors.IsCurrent(project, database, VectorTier.Transformer))
         {
-            using var index = FaissIndex.Load(ProjectVectors.IndexPath(project));
+            using var index = FaissIndex.Load(ProjectVectors.IndexPath(project, VectorTier.Transformer));
             Assert.Equal(database.CountEmbeddedChunks(), index.Count);
         }
     }

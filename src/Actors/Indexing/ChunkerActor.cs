@@ -21,7 +21,7 @@ public sealed class ChunkerActor : ReceiveActor
             var replyTo = Sender;
             try
             {
-                var batch = await parser.ParseAsync(request.Project, request.Files, cancellation.Token);
+                var batch = await parser.ParseAsync(request.Project, request.Files, cancellation.Token, request.StaticVectors);
                 replyTo.Tell(new FilesParsed(request.Run, batch, Error: null));
             }
             catch (Exception e) when (e is not OperationCanceledException)

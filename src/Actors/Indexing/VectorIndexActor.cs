@@ -1,22 +1,25 @@
 using Akka.Actor;
 using Ragex.Actors.Messages;
 using Ragex.Actors.Requests;
+using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
+using Ragex.Core.VectorIndex;
 
 namespace Ragex.Actors.Indexing;
 
 /// <summary>
-/// The single writer of one project's index: SQLite (files, symbols, chunks, vectors) and vectors.faiss. Each message
-/// is one atomic commit, in mailbox order, so a step requested after others sees them committed. A failed step is
-/// reported to the requester and the actor throws, so its parent restarts it with a fresh connection.
+/// The single writer of one project's index: SQLite (files, symbols, chunks, both tiers' vectors) and the tiers'
+/// FAISS files. Each message is one atomic commit, in mailbox order, so a step requested after others sees them
+/// committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
+/// fresh connection.
 /// </summary>
 public sealed class VectorIndexActor : ReceiveActor
 {
     private readonly Project project;
     private IndexWriter? writer;
 
-    public VectorIndexActor(Project project)
+    public VectorIndexActor(Project project, EmbedderProvider embedders)
     {
         this.project = project;
         Receive<LoadIndexedFiles>(load => Write(load.Run, w => Sender.Tell(new IndexedFilesLoaded(load.Run, w.LoadFiles()))));
@@ -30,6 +33,12 @@ public sealed class VectorIndexActor : ReceiveActor
             w.FinishScan(finish.Plan, finish.ContentChanged, finish.Embeddings);
             Sender.Tell(new ScanFinished(finish.Run, w.Counts()));
         }));
+        Receive<CompleteStaticTier>(complete => Write(complete.Run, w =>
+        {
+            w.CompleteStaticTier(embedders.Static);
+            w.RefreshVectors(VectorTier.Static, embedders.Static.Dimension);
+            Sender.Tell(new VectorsRefreshed(complete.Run, w.Counts()));
+        }));
         Receive<LoadPendingChunks>(load => Write(load.Run, w =>
         {
             if (load.AfterId < 0)
@@ -42,16 +51,12 @@ public sealed class VectorIndexActor : ReceiveActor
         Receive<StoreEmbeddings>(store => Write(store.Run, w => w.StoreEmbeddings(store.ChunkIds, store.Vectors)));
         Receive<RefreshVectors>(refresh => Write(refresh.Run, w =>
         {
-            if (!w.VectorsAreCurrent)
-            {
-                w.RebuildVectors(refresh.Dimension);
-            }
-
+            w.RefreshVectors(refresh.Tier, refresh.Dimension);
             Sender.Tell(new VectorsRefreshed(refresh.Run, w.Counts()));
         }));
     }
 
-    public static Props Props(Project project) => Akka.Actor.Props.Create(() => new VectorIndexActor(project));
+    public static Props Props(Project project, EmbedderProvider embedders) => Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders));
 
     protected override void PreStart() => writer = IndexWriter.Open(project);
 

@@ -7,28 +7,34 @@ using Ragex.Actors.Watching;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
+using Ragex.Core.VectorIndex;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Projects;
 
 /// <summary>
 /// Owns one project and coordinates its indexing pipeline: the walk (a task), a pool of <see cref="ChunkerActor"/>s
-/// (ctags and chunking), the shared <see cref="Embedding.EmbedderPool"/>, and the project's single writer, the
-/// <see cref="VectorIndexActor"/>. One run at a time; requests and file changes that arrive meanwhile coalesce into one
-/// follow-up run (runs are incremental, so it re-parses and re-embeds only what changed). Every stage is bounded
-/// (parse batches and embedding requests in flight), so memory does not grow with the tree. Searches never come here:
-/// they read the committed index, so they are served while a run goes on. No run starts before the watcher is armed
-/// (<see cref="WatchingStarted"/>), so a file written during start-up is seen by the walk or by the watcher.
+/// (ctags, chunking and each chunk's static vector), the project's single writer, the <see cref="VectorIndexActor"/>,
+/// and the shared <see cref="Embedding.EmbedderPool"/> for the transformer tier. A run ends when every changed file is
+/// stored with its static vectors (searchable in every mode); one run at a time, and requests and file changes that
+/// arrive meanwhile coalesce into one follow-up run (runs are incremental). Between runs a
+/// <see cref="TransformerPass"/> embeds the chunks the transformer has not covered yet; it pauses while a run parses.
+/// Every stage is bounded (parse batches and embedding requests in flight), so memory does not grow with the tree.
+/// Searches never come here: they read the committed index, so they are served while a run goes on. No run starts
+/// before the watcher is armed (<see cref="WatchingStarted"/>), so a file written during start-up is seen by the walk
+/// or by the watcher.
 /// </summary>
 public sealed class ProjectActor : ReceiveActor, IWithTimers
 {
     private readonly Project project;
     private readonly RagexServices services;
     private readonly IActorRef embedderPool;
-    private readonly List<IActorRef> waiters = [];
+    private readonly List<(IActorRef Requester, bool WaitForAllTiers)> waiters = [];
     private IActorRef chunkers = ActorRefs.Nobody;
     private IActorRef index = ActorRefs.Nobody;
     private IndexRun? run;
+    private TransformerPass? pass;
+    private ProjectIndexed? lastSummary;
     private int runs;
     private bool embeddings = true;
     private bool watching;
@@ -45,7 +51,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         Receive<IndexProject>(request =>
         {
             embeddings = request.Embeddings;
-            waiters.Add(Sender);
+            waiters.Add((Sender, request.WaitForAllTiers));
             RequestRun();
         });
         Receive<ReconcileProject>(_ => RequestRun());
@@ -66,6 +72,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             }
         });
         ReceivePipeline();
+        ReceiveTransformerTier();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -84,12 +91,17 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         embeddings = IndexDatabase.EmbeddingsWanted(project.DatabasePath);
         Context.ActorOf(WatcherActor.Props(project.Id, project.Root, Self, WatchDebounce), "watcher");
-        index = Context.ActorOf(VectorIndexActor.Props(project), "index");
-        var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking);
+        index = Context.ActorOf(VectorIndexActor.Props(project, services.Embedders), "index");
+        var embedders = services.Embedders;
+        var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
         chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
     private int ChunkerCount => Math.Max(1, services.IndexerOptions.Parallelism);
+
+    private bool StaticTier => embeddings && services.Embedders.HasStaticTier;
+
+    private bool TransformerTier => embeddings && services.Embedders.HasTransformerTier;
 
     private void ReceivePipeline()
     {
@@ -102,14 +114,26 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             DispatchParsing(r);
         }));
         Receive<ScanFinished>(finished => ForRun(finished.Run, r => ScanFinished(r, finished)));
-        Receive<PendingChunksLoaded>(page => ForRun(page.Run, r => PageLoaded(r, page)));
-        Receive<ChunksEmbedded>(embedded => ForRun(embedded.Run, r => Embedded(r, embedded)));
-        Receive<EmbedderBusy>(busy => Timers.StartSingleTimer(busy.Request, new RetryEmbedding(busy.Request), services.EmbedderPool.RetryDelay));
-        Receive<RetryEmbedding>(retry => ForRun(retry.Request.Run, _ => embedderPool.Tell(retry.Request)));
-        Receive<VectorsRefreshed>(refreshed => ForRun(refreshed.Run, r => Complete(r, refreshed.Counts)));
-        Receive<EmbeddingFailed>(failed => ForRun(failed.Run, _ => Fail(failed.Reason)));
-        Receive<IndexWriteFailed>(failed => ForRun(failed.Run, _ => Fail(failed.Reason)));
+        Receive<VectorsRefreshed>(refreshed =>
+        {
+            ForRun(refreshed.Run, r => Complete(r, refreshed.Counts));
+            ForPass(refreshed.Run, p => PassComplete(p, refreshed.Counts));
+        });
+        Receive<IndexWriteFailed>(failed =>
+        {
+            ForRun(failed.Run, _ => Fail(failed.Reason));
+            ForPass(failed.Run, p => PassFailed(p, failed.Reason));
+        });
         Receive<IndexRunAborted>(aborted => ForRun(aborted.Run, _ => Fail(aborted.Reason)));
+    }
+
+    private void ReceiveTransformerTier()
+    {
+        Receive<PendingChunksLoaded>(page => ForPass(page.Run, p => PageLoaded(p, page)));
+        Receive<ChunksEmbedded>(embedded => ForPass(embedded.Run, p => Embedded(p, embedded)));
+        Receive<EmbedderBusy>(busy => Timers.StartSingleTimer(busy.Request, new RetryEmbedding(busy.Request), services.EmbedderPool.RetryDelay));
+        Receive<RetryEmbedding>(retry => ForPass(retry.Request.Run, _ => embedderPool.Tell(retry.Request)));
+        Receive<EmbeddingFailed>(failed => ForPass(failed.Run, p => PassFailed(p, failed.Reason)));
     }
 
     /// <summary>Handles a message of the current run; one of a run that already ended is dropped.</summary>
@@ -118,6 +142,15 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (run is not null && run.Id == id)
         {
             handle(run);
+        }
+    }
+
+    /// <summary>Handles a message of the current transformer pass; one of a pass that already ended is dropped.</summary>
+    private void ForPass(int id, Action<TransformerPass> handle)
+    {
+        if (pass is not null && pass.Id == id)
+        {
+            handle(pass);
         }
     }
 
@@ -142,6 +175,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         dirty = false;
         queuedChanges = 0;
         run = new IndexRun(++runs, embeddings);
+        run.Waiters.AddRange(waiters);
+        waiters.Clear();
         index.Tell(new LoadIndexedFiles(run.Id));
     }
 
@@ -168,7 +203,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         while (current.ParseQueue.Count > 0 && current.ParsesInFlight + current.StoresInFlight < 2 * ChunkerCount)
         {
-            chunkers.Tell(new ParseFiles(current.Id, project, current.ParseQueue.Dequeue()));
+            chunkers.Tell(new ParseFiles(current.Id, project, current.ParseQueue.Dequeue(), StaticTier));
             current.ParsesInFlight++;
         }
 
@@ -195,29 +230,88 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     private void ScanFinished(IndexRun current, ScanFinished finished)
     {
-        if (!current.Embeddings)
+        if (StaticTier)
         {
-            Complete(current, finished.Counts);
+            current.Progress = new IndexProgress("static tier", 0, 0);
+            index.Tell(new CompleteStaticTier(current.Id));
             return;
         }
 
-        index.Tell(new LoadPendingChunks(current.Id, services.Embedders.ModelId, -1, EmbeddingSlices.PageSize));
+        Complete(current, finished.Counts);
     }
 
-    private void PageLoaded(IndexRun current, PendingChunksLoaded page)
+    /// <summary>Every changed file is stored with its static vectors: the run's requests are answered, the transformer tier goes on.</summary>
+    private void Complete(IndexRun current, IndexCounts counts)
     {
-        if (page.Chunks.Count == 0)
+        var plan = current.Plan;
+        var transformerContinues = TransformerTier && counts.EmbeddedChunks < counts.Chunks;
+        var summary = new IndexSummary(
+            project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
+            plan.Statistics.Skipped, [.. current.Parsed.Order(StringComparer.Ordinal)], current.Elapsed)
         {
-            RefreshVectors(current);
+            Chunks = counts.Chunks,
+            EmbeddedChunks = counts.EmbeddedChunks,
+            StaticChunks = counts.StaticChunks,
+            TransformerContinues = transformerContinues,
+            EmbeddingModel = current.Embeddings ? services.Embedders.ModelId : null,
+        };
+        lastError = null;
+        lastSummary = summary.ToReply();
+        Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
+        run = null;
+        foreach (var (requester, waitForAllTiers) in current.Waiters)
+        {
+            if (waitForAllTiers && transformerContinues)
+            {
+                StartPass().Waiters.Add(requester);
+            }
+            else
+            {
+                requester.Tell(lastSummary);
+            }
+        }
+
+        AfterRun();
+    }
+
+    private void Fail(string reason)
+    {
+        lastError = reason;
+        var failed = run!;
+        run = null;
+        foreach (var (requester, _) in failed.Waiters)
+        {
+            requester.Tell(new RequestFailed(reason));
+        }
+
+        AfterRun();
+    }
+
+    /// <summary>A follow-up run if changes came meanwhile, else the transformer tier's turn.</summary>
+    private void AfterRun()
+    {
+        if (dirty)
+        {
+            RequestRun();
             return;
         }
 
-        current.PageLoaded(page, services.IndexerOptions.EmbeddingBatchSize);
-        DispatchEmbedding(current);
+        if (TransformerTier && lastError is null)
+        {
+            DispatchEmbedding(StartPass());
+        }
     }
 
-    private void DispatchEmbedding(IndexRun current)
+    private TransformerPass StartPass() => pass ??= new TransformerPass(++runs);
+
+    /// <summary>Keeps the pool's share of requests in flight; nothing new while a run parses (parsing comes first).</summary>
+    private void DispatchEmbedding(TransformerPass current)
     {
+        if (run is not null)
+        {
+            return;
+        }
+
         while (current.EmbedQueue.Count > 0 && current.EmbedsInFlight < services.EmbedderPool.InFlightPerProject)
         {
             embedderPool.Tell(current.EmbedQueue.Dequeue());
@@ -226,11 +320,37 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         if (current.PageDone)
         {
+            current.Loading = true;
             index.Tell(new LoadPendingChunks(current.Id, services.Embedders.ModelId, current.LastPageId, EmbeddingSlices.PageSize));
         }
     }
 
-    private void Embedded(IndexRun current, ChunksEmbedded embedded)
+    /// <summary>
+    /// An empty page ends the pass only when read from the start: a run may have stored chunks whose ids are below
+    /// the page the pass had reached.
+    /// </summary>
+    private void PageLoaded(TransformerPass current, PendingChunksLoaded page)
+    {
+        if (page.Chunks.Count == 0 && current.LastPageId >= 0)
+        {
+            current.Loading = false;
+            current.LastPageId = -1;
+            DispatchEmbedding(current);
+            return;
+        }
+
+        if (page.Chunks.Count == 0)
+        {
+            current.Loading = true;
+            index.Tell(new RefreshVectors(current.Id, VectorTier.Transformer, services.Embedders.Embedder.Dimension));
+            return;
+        }
+
+        current.PageLoaded(page, services.IndexerOptions.EmbeddingBatchSize);
+        DispatchEmbedding(current);
+    }
+
+    private void Embedded(TransformerPass current, ChunksEmbedded embedded)
     {
         index.Tell(new StoreEmbeddings(current.Id, embedded.ChunkIds, embedded.Vectors));
         current.EmbeddingStored(embedded.ChunkIds.Count);
@@ -238,81 +358,62 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         DispatchEmbedding(current);
     }
 
-    private void RefreshVectors(IndexRun current)
+    private void PassComplete(TransformerPass current, IndexCounts counts)
     {
-        try
-        {
-            index.Tell(new RefreshVectors(current.Id, services.Embedders.Embedder.Dimension));
-        }
-        catch (Exception e)
-        {
-            Fail(FailureMessage.Describe(e));
-        }
-    }
-
-    private void Complete(IndexRun current, IndexCounts counts)
-    {
-        var plan = current.Plan;
-        var summary = new IndexSummary(
-            project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
-            plan.Statistics.Skipped, [.. current.Parsed.Order(StringComparer.Ordinal)], current.Elapsed)
+        pass = null;
+        Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
+        var reply = (lastSummary ?? new ProjectIndexed(project.Id, project.Root, (int)counts.Files, 0, 0, counts.Symbols, 0, 0, 0, 0)) with
         {
             Chunks = counts.Chunks,
             EmbeddedChunks = counts.EmbeddedChunks,
+            StaticChunks = counts.StaticChunks,
             Embedded = current.Embedded,
-            EmbeddingTime = current.EmbeddingTime,
-            EmbeddingModel = current.Embeddings ? services.Embedders.ModelId : null,
+            EmbeddingSeconds = current.Elapsed.TotalSeconds,
+            TransformerContinues = false,
         };
-        lastError = null;
-        Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
-        End(summary.ToReply());
-    }
-
-    private void Fail(string reason)
-    {
-        lastError = reason;
-        End(new RequestFailed(reason));
-    }
-
-    private void End(object reply)
-    {
-        run = null;
-        foreach (var waiter in waiters)
+        foreach (var waiter in current.Waiters)
         {
             waiter.Tell(reply);
         }
+    }
 
-        waiters.Clear();
-        if (dirty)
+    private void PassFailed(TransformerPass current, string reason)
+    {
+        lastError = reason;
+        pass = null;
+        foreach (var waiter in current.Waiters)
         {
-            RequestRun();
+            waiter.Tell(new RequestFailed(reason));
         }
     }
 
     private ProjectStatus Status()
     {
-        var (files, chunks, embedded) = CommittedCounts();
-        return new ProjectStatus(project.Id, project.Root, run is null ? "watching" : "indexing", files, chunks, embedded, dirty ? queuedChanges : 0, lastError)
+        var (files, chunks, embedded, staticChunks) = CommittedCounts();
+        var state = run is not null ? "indexing" : pass is not null ? "embedding" : "watching";
+        var progress = run?.Progress ?? pass?.Progress;
+        return new ProjectStatus(project.Id, project.Root, state, files, chunks, embedded, dirty ? queuedChanges : 0, lastError)
         {
-            Phase = run?.Progress.Phase,
-            PhaseDone = run?.Progress.Done ?? 0,
-            PhaseTotal = run?.Progress.Total ?? 0,
+            Phase = progress?.Phase,
+            PhaseDone = progress?.Done ?? 0,
+            PhaseTotal = progress?.Total ?? 0,
             ChunksPerSecond = chunksPerSecond,
-            QueueDepth = run?.QueueDepth ?? 0,
+            QueueDepth = (run?.QueueDepth ?? 0) + (pass is null ? 0 : pass.EmbedQueue.Count + pass.EmbedsInFlight),
+            StaticChunks = staticChunks,
         };
     }
 
     /// <summary>Zero while the index writer is still creating the database (a reader cannot open it yet).</summary>
-    private (long Files, long Chunks, long Embedded) CommittedCounts()
+    private (long Files, long Chunks, long Embedded, long Static) CommittedCounts()
     {
         try
         {
             using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            return (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks());
+            return (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks(), database.CountStaticChunks());
         }
         catch (Core.RagexException)
         {
-            return (0, 0, 0);
+            return (0, 0, 0, 0);
         }
     }
 }

@@ -15,9 +15,10 @@ public sealed class DaemonBackend(DaemonConnection connection) : IRagexBackend
     public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
         connection.AskAsync<SearchReply>(new SearchQuery(request, currentDirectory), RequestTimeout, cancellationToken);
 
-    public async Task<ProjectIndexed> IndexAsync(string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ProjectIndexed> IndexAsync(
+        string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false)
     {
-        var indexing = connection.AskAsync<ProjectIndexed>(new IndexProject(root, embeddings), IndexTimeout, cancellationToken);
+        var indexing = connection.AskAsync<ProjectIndexed>(new IndexProject(root, embeddings, waitForAllTiers), IndexTimeout, cancellationToken);
         while (progress is not null && await Task.WhenAny(indexing, Task.Delay(ProgressInterval, cancellationToken)) != indexing)
         {
             var status = await StatusAsync(cancellationToken);

@@ -12,7 +12,9 @@ public interface IRagexBackend : IAsyncDisposable
 {
     Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken);
 
-    Task<ProjectIndexed> IndexAsync(string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken);
+    /// <summary>Indexes a root; answers once the static tier is complete, or every tier with <paramref name="waitForAllTiers"/>.</summary>
+    Task<ProjectIndexed> IndexAsync(
+        string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false);
 
     Task<ProjectList> ListAsync(CancellationToken cancellationToken);
 

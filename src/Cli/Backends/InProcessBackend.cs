@@ -19,9 +19,10 @@ public sealed class InProcessBackend(CliContext context) : IRagexBackend
     public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
         SearchEngine.Create(context.Registry, embedders.Value, vectors.Value).SearchAsync(request, currentDirectory, cancellationToken);
 
-    public async Task<ProjectIndexed> IndexAsync(string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ProjectIndexed> IndexAsync(
+        string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false)
     {
-        var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders.Value : null);
+        var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders.Value : null, waitForAllTiers);
         return (await indexer.IndexAsync(root, progress, cancellationToken)).ToReply();
     }
 

@@ -14,8 +14,12 @@ public static class IndexCommand
     {
         var path = new Argument<string>("PATH") { Description = "Project root (default: current directory)", DefaultValueFactory = _ => "." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
-        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Index symbols and text only; skip the embedding model" };
-        var command = new Command("index", "Index a project (incremental: only changed files are re-parsed)") { path, json, noEmbeddings };
+        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "Index symbols and text only; no vectors in either tier" };
+        var waitAll = new Option<bool>("--wait-all")
+        {
+            Description = "Return once the transformer tier is complete too (by default: once every chunk is searchable, the transformer refining in the background)",
+        };
+        var command = new Command("index", "Index a project (incremental: only changed files are re-parsed)") { path, json, noEmbeddings, waitAll };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
             var root = Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory);
@@ -27,9 +31,10 @@ public static class IndexCommand
             root = RealPath.Resolve(root);
             await using var backend = await context.OpenBackendAsync(parse.GetValue(GlobalOptions.NoDaemon), token);
             var embeddings = !parse.GetValue(noEmbeddings);
+            var all = parse.GetValue(waitAll);
             var indexed = context.Interactive && !parse.GetValue(json)
-                ? await WithProgressBarAsync(backend, root, embeddings, token)
-                : await backend.IndexAsync(root, embeddings, null, token);
+                ? await WithProgressBarAsync(backend, root, embeddings, all, token)
+                : await backend.IndexAsync(root, embeddings, null, token, all);
             context.Out.WriteLine(parse.GetValue(json) ? ToJson(indexed) : Describe(indexed));
             return ExitCodes.Found;
         }));
@@ -41,8 +46,13 @@ public static class IndexCommand
         var skipped = indexed.Skipped.Count == 0 ? "none" : string.Join(", ", indexed.Skipped.Select(s => $"{s.Value} {s.Key}"));
         return $"indexed {indexed.Root}: {indexed.Files} files ({indexed.Parsed} parsed, {indexed.Touched} touched, "
             + $"{indexed.Deleted} deleted), skipped: {skipped}; {indexed.Symbols} symbols, {indexed.Chunks} chunks "
-            + $"({indexed.EmbeddedChunks} embedded, {indexed.Embedded} in this run{Rate(indexed)}) in {indexed.Seconds:0.00} s";
+            + $"({Tiers(indexed)}) in {indexed.Seconds:0.00} s"
+            + (indexed.TransformerContinues ? "; the transformer tier goes on in the background (ragex status)" : "");
     }
+
+    private static string Tiers(ProjectIndexed indexed) =>
+        $"static tier {indexed.StaticChunks}, transformer tier {indexed.EmbeddedChunks}"
+        + (indexed.Embedded > 0 ? $", {indexed.Embedded} embedded in this run{Rate(indexed)}" : "");
 
     private static string Rate(ProjectIndexed indexed) =>
         indexed.Embedded == 0 || indexed.EmbeddingSeconds <= 0 ? "" : $" at {indexed.Embedded / indexed.EmbeddingSeconds:0} chunks/s";
@@ -72,7 +82,9 @@ public static class IndexCommand
 
         json.WriteEndArray();
         json.WriteNumber("chunks", indexed.Chunks);
+        json.WriteNumber("static_chunks", indexed.StaticChunks);
         json.WriteNumber("embedded_chunks", indexed.EmbeddedChunks);
+        json.WriteBoolean("transformer_continues", indexed.TransformerContinues);
         json.WriteNumber("embedded", indexed.Embedded);
         json.WriteNumber("embedding_seconds", Math.Round(indexed.EmbeddingSeconds, 3));
         if (indexed.EmbeddingModel is not null)
@@ -84,7 +96,7 @@ public static class IndexCommand
         json.WriteEndObject();
     });
 
-    private static async Task<ProjectIndexed> WithProgressBarAsync(IRagexBackend backend, string root, bool embeddings, CancellationToken token)
+    private static async Task<ProjectIndexed> WithProgressBarAsync(IRagexBackend backend, string root, bool embeddings, bool waitAll, CancellationToken token)
     {
         ProjectIndexed? indexed = null;
         await AnsiConsole.Progress().AutoClear(true).StartAsync(async progressContext =>
@@ -96,7 +108,7 @@ public static class IndexCommand
                 task.MaxValue = Math.Max(1, p.Total);
                 task.Value = p.Done;
             });
-            indexed = await backend.IndexAsync(root, embeddings, progress, token);
+            indexed = await backend.IndexAsync(root, embeddings, progress, token, waitAll);
             task.Value = task.MaxValue;
         });
         return indexed!;

@@ -11,23 +11,50 @@ public sealed class EmbedderProvider : IDisposable
     private readonly string modelsDirectory;
     private readonly EmbedderOptions? options;
     private readonly Lazy<OnnxEmbedder> embedder;
+    private readonly Lazy<StaticEmbedder> staticEmbedder;
 
-    public EmbedderProvider(string modelsDirectory, string modelId = DefaultModelId, EmbedderOptions? options = null)
+    public EmbedderProvider(
+        string modelsDirectory, string modelId = DefaultModelId, EmbedderOptions? options = null, EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer)
     {
         ModelId = modelId;
+        Tiers = tiers;
         this.modelsDirectory = modelsDirectory;
         this.options = options;
         embedder = new Lazy<OnnxEmbedder>(CreateSession);
+        staticEmbedder = new Lazy<StaticEmbedder>(() => new StaticEmbedder(
+            StaticModelStore.LoadOrDistill(EmbeddingModel.Locate(modelsDirectory, ModelId), new StaticDistillOptions(), StaticModelLog)));
     }
 
     public string ModelId { get; }
 
-    /// <summary><c>$RAGEX_MODELS_DIR</c> when set (or <paramref name="configured"/>), else the home's models folder, where scripts/setup installs them.</summary>
+    public EmbeddingTiers Tiers { get; }
+
+    public bool HasStaticTier => Tiers.HasFlag(EmbeddingTiers.Static);
+
+    public bool HasTransformerTier => Tiers.HasFlag(EmbeddingTiers.Transformer);
+
+    /// <summary>Where a distillation on first need is reported (the daemon's log); nowhere by default.</summary>
+    public Action<string>? StaticModelLog { get; init; }
+
+    /// <summary>
+    /// <c>$RAGEX_MODELS_DIR</c> when set (or <paramref name="configured"/>); else the home's models folder when it holds
+    /// any model; else the models folder beside the published binaries, where scripts/setup installs them, so a new
+    /// home needs no set-up of its own.
+    /// </summary>
     public static string ModelsDirectoryFor(RagexHome home, string? configured = null)
     {
         configured ??= Environment.GetEnvironmentVariable(ModelsDirectoryVariable);
-        return string.IsNullOrWhiteSpace(configured) ? home.ModelsDirectory : configured;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, "models");
+        return Directory.Exists(home.ModelsDirectory) || !Directory.Exists(beside) ? home.ModelsDirectory : beside;
     }
+
+    /// <summary>The static tier's embedder (its table distilled on first need if setup did not).</summary>
+    public StaticEmbedder Static => staticEmbedder.Value;
 
     /// <summary>The shared session (its weights load on first embedding); ONNX Runtime runs concurrent calls safely.</summary>
     public IEmbedder Embedder => embedder.Value;

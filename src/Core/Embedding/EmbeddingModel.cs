@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.ML.Tokenizers;
 
 namespace Ragex.Core.Embedding;
 
@@ -35,6 +36,22 @@ public sealed record EmbeddingModel(
     public string VocabularyPath => Path.Combine(Directory, VocabularyFileName);
 
     /// <summary>
+    /// The model's WordPiece tokenizer, with the same normalisation as the Hugging Face BertTokenizer these uncased
+    /// models were trained with: lower-case, strip accents (strip_accents follows do_lower_case), split CJK characters
+    /// and punctuation.
+    /// </summary>
+    public BertTokenizer CreateTokenizer() => BertTokenizer.Create(VocabularyPath, new BertOptions
+    {
+        LowerCaseBeforeTokenization = LowerCase,
+        RemoveNonSpacingMarks = LowerCase,
+        ApplyBasicTokenization = true,
+        IndividuallyTokenizeCjk = true,
+    });
+
+    /// <summary>The SHA-256 of model.onnx recorded in the manifest: what a derived static table is tagged with.</summary>
+    public string ModelSha256 { get; init; } = "";
+
+    /// <summary>
     /// Reads <c>&lt;modelsDir&gt;/&lt;id&gt;/manifest.json</c> and checks that both files are there with the sizes it
     /// records (checksums are verified by <c>scripts/fetch-model</c>, not on every start).
     /// </summary>
@@ -65,7 +82,10 @@ public sealed record EmbeddingModel(
                 QueryPrefix: root.GetProperty("queryPrefix").GetString() ?? "",
                 LowerCase: root.GetProperty("lowerCase").GetBoolean(),
                 Package: root.GetProperty("package").GetString() ?? "",
-                Version: root.GetProperty("version").GetString() ?? "");
+                Version: root.GetProperty("version").GetString() ?? "")
+            {
+                ModelSha256 = root.GetProperty("files").GetProperty(ModelFileName).TryGetProperty("sha256", out var sha) ? sha.GetString() ?? "" : "",
+            };
 
             if (model.Id != id)
             {

@@ -56,6 +56,38 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs token-id sequences that are already complete (special tokens included) and pools each as asked, without
+    /// normalising: what distilling a static table from this model needs (<see cref="StaticDistiller"/>).
+    /// </summary>
+    public float[][] EmbedTokenIds(IReadOnlyList<int[]> tokenIds, EmbeddingPooling pooling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        inUse.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            var ids = tokenIds.ToArray();
+            var vectors = new float[ids.Length][];
+            var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ThenBy(i => i).ToArray();
+            for (var start = 0; start < order.Length; start += options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+                runtime.Value.Run(batch, ids, vectors, pooling, normalize: false, cancellationToken);
+            }
+
+            return vectors;
+        }
+        finally
+        {
+            inUse.ExitReadLock();
+        }
+    }
+
+    /// <summary>The vocabulary's WordPiece tokenizer, as the model runs it.</summary>
+    public BertTokenizer Tokenizer => runtime.Value.Tokenizer;
+
     public void Dispose()
     {
         inUse.EnterWriteLock();
@@ -94,7 +126,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
-            loaded.Run(batch, tokenIds, vectors, cancellationToken);
+            loaded.Run(batch, tokenIds, vectors, Model.Pooling, normalize: true, cancellationToken);
         }
 
         return vectors;
@@ -121,13 +153,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         {
             // Same normalisation as the Hugging Face BertTokenizer these uncased models were trained with: lower-case,
             // strip accents (strip_accents follows do_lower_case), split CJK characters and punctuation.
-            var tokenizer = BertTokenizer.Create(model.VocabularyPath, new BertOptions
-            {
-                LowerCaseBeforeTokenization = model.LowerCase,
-                RemoveNonSpacingMarks = model.LowerCase,
-                ApplyBasicTokenization = true,
-                IndividuallyTokenizeCjk = true,
-            });
+            var tokenizer = model.CreateTokenizer();
 
             using var sessionOptions = new SessionOptions
             {
@@ -167,7 +193,10 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         public int[] Tokenize(string text, int maxTokens) =>
             [.. tokenizer.EncodeToIds(text, maxTokens, addSpecialTokens: true, out _, out _)];
 
-        public void Run(ReadOnlySpan<int> batch, int[][] tokenIds, float[][] vectors, CancellationToken cancellationToken)
+        public BertTokenizer Tokenizer => tokenizer;
+
+        public void Run(
+            ReadOnlySpan<int> batch, int[][] tokenIds, float[][] vectors, EmbeddingPooling pooling, bool normalize, CancellationToken cancellationToken)
         {
             var rows = batch.Length;
             var columns = 0;
@@ -226,7 +255,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
                     for (var row = 0; row < rows; row++)
                     {
                         var states = hidden.Slice(row * columns * dimension, columns * dimension);
-                        vectors[batch[row]] = SentencePooler.Pool(states, tokenIds[batch[row]].Length, dimension, model.Pooling);
+                        vectors[batch[row]] = SentencePooler.Pool(states, tokenIds[batch[row]].Length, dimension, pooling, normalize);
                     }
                 }
             }

@@ -9,7 +9,8 @@ internal static class SentencePooler
     /// <param name="tokens">Tokens under the attention mask (the real ones, <c>[CLS]</c> and <c>[SEP]</c> included).</param>
     /// <param name="dimension">Width of one token vector.</param>
     /// <param name="pooling">The pooling the model was trained with.</param>
-    public static float[] Pool(ReadOnlySpan<float> states, int tokens, int dimension, EmbeddingPooling pooling)
+    /// <param name="normalize">Scale the result to unit length (false only for distillation, which wants raw vectors).</param>
+    public static float[] Pool(ReadOnlySpan<float> states, int tokens, int dimension, EmbeddingPooling pooling, bool normalize = true)
     {
         var vector = new float[dimension];
         switch (pooling)
@@ -36,7 +37,11 @@ internal static class SentencePooler
                 throw new ArgumentOutOfRangeException(nameof(pooling), pooling, null);
         }
 
-        Normalize(vector);
+        if (normalize)
+        {
+            Normalize(vector);
+        }
+
         return vector;
     }
 

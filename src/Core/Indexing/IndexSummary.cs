@@ -23,6 +23,10 @@ public sealed record IndexSummary(
 
     public long EmbeddedChunks { get; init; }
 
+    public long StaticChunks { get; init; }
+
+    public bool TransformerContinues { get; init; }
+
     public int Embedded { get; init; }
 
     public TimeSpan EmbeddingTime { get; init; }
@@ -38,5 +42,7 @@ public sealed record IndexSummary(
         ParsedPaths = ParsedPaths,
         EmbeddingSeconds = EmbeddingTime.TotalSeconds,
         EmbeddingModel = EmbeddingModel,
+        StaticChunks = StaticChunks,
+        TransformerContinues = TransformerContinues,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.VectorIndex;
@@ -7,8 +8,9 @@ namespace Ragex.Core.Indexing;
 
 /// <summary>
 /// The one writer of a project's index: every method commits one atomic transaction, so a killed process leaves
-/// either the state before or after it. Chunks without a vector are the embedding queue, which survives restarts;
-/// <c>vectors.faiss</c> is rebuilt from the database whenever it is stale.
+/// either the state before or after it. Chunks get their static vector as they are stored; chunks without a
+/// transformer vector are that tier's queue, which survives restarts. Each tier's FAISS file is rebuilt from the
+/// database whenever it is stale.
 /// </summary>
 public sealed class IndexWriter(Project project, IndexDatabase database) : IDisposable
 {
@@ -23,7 +25,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         using var batch = database.BeginBatch();
         foreach (var file in files)
         {
-            batch.ReplaceFile(file.File, file.Symbols, file.Chunks);
+            batch.ReplaceFile(file.File, file.Symbols, file.Chunks, file.StaticVectors);
         }
 
         batch.Commit();
@@ -52,6 +54,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             if (contentChanged || plan.Deleted.Count > 0)
             {
                 batch.SetMeta(MetaKeys.VectorsVersion, NewVersion());
+                batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
             }
 
             batch.Commit();
@@ -74,6 +77,34 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         reset.Commit();
     }
 
+    /// <summary>
+    /// Gives every chunk without a static vector one from <paramref name="embedder"/>: none after a run that parsed
+    /// with it, every chunk when the table changed (seconds: no model runs). Returns how many it embedded.
+    /// </summary>
+    public int CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken = default)
+    {
+        if (database.GetMeta(MetaKeys.StaticModel) != embedder.Model.Id)
+        {
+            using var reset = database.BeginBatch();
+            reset.ClearStaticEmbeddings();
+            reset.SetMeta(MetaKeys.StaticModel, embedder.Model.Id);
+            reset.Commit();
+        }
+
+        var embedded = 0;
+        for (var page = database.StaticPendingChunks(-1, EmbeddingSlices.PageSize); page.Count > 0; page = database.StaticPendingChunks(page[^1].Id, EmbeddingSlices.PageSize))
+        {
+            var vectors = embedder.Embed([.. page.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
+            using var batch = database.BeginBatch();
+            batch.SetStaticEmbeddings([.. page.Select(c => c.Id)], vectors);
+            batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
+            batch.Commit();
+            embedded += page.Count;
+        }
+
+        return embedded;
+    }
+
     public long CountPendingChunks() => database.CountPendingChunks();
 
     public List<(long Id, string Text)> PendingChunks(long afterId, int limit) => database.PendingChunks(afterId, limit);
@@ -86,13 +117,20 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         batch.Commit();
     }
 
-    public bool VectorsAreCurrent => ProjectVectors.IsCurrent(project, database);
-
-    /// <summary>Writes <c>vectors.faiss</c> anew from the database (atomically); call it when it is not current.</summary>
-    public void RebuildVectors(int dimension) => ProjectVectors.Rebuild(project, database, dimension);
+    /// <summary>Writes a tier's FAISS file anew from the database (atomically) unless it is current.</summary>
+    public void RefreshVectors(VectorTier tier, int dimension)
+    {
+        if (!ProjectVectors.IsCurrent(project, database, tier))
+        {
+            ProjectVectors.Rebuild(project, database, tier, dimension);
+        }
+    }
 
     public IndexCounts Counts() =>
-        new(database.CountFiles(), database.CountSymbols(), database.CountChunks(), database.CountEmbeddedChunks());
+        new(database.CountFiles(), database.CountSymbols(), database.CountChunks(), database.CountEmbeddedChunks())
+        {
+            StaticChunks = database.CountStaticChunks(),
+        };
 
     public void Dispose() => database.Dispose();
 

@@ -3,5 +3,8 @@ using Ragex.Core.Storage;
 
 namespace Ragex.Core.Indexing;
 
-/// <summary>One changed file after ctags and chunking, ready to be written in place of its previous rows.</summary>
-public sealed record ParsedFile(FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks);
+/// <summary>
+/// One changed file after ctags and chunking (and the static tier: each chunk's static vector, when the index keeps
+/// vectors), ready to be written in place of its previous rows.
+/// </summary>
+public sealed record ParsedFile(FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks, IReadOnlyList<float[]>? StaticVectors = null);

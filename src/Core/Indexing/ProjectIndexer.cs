@@ -2,16 +2,20 @@ using System.Diagnostics;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Core.Symbols;
+using Ragex.Core.VectorIndex;
 using Ragex.Core.Walk;
 
 namespace Ragex.Core.Indexing;
 
 /// <summary>
 /// Brings a project's index up to date in process (the CLI's direct mode; the daemon runs the same stages as actors):
-/// plan, parse changed files in parallel ctags batches, each batch committed atomically, then embed every chunk
-/// without a vector (so an interrupted run resumes where it stopped) and rebuild the project's vector index.
+/// plan, parse changed files in parallel ctags batches (each chunk with its static vector), each batch committed
+/// atomically, then complete the static tier and its vector index. With <c>waitForAllTiers</c> it then embeds every
+/// chunk without a transformer vector (so an interrupted run resumes where it stopped) and rebuilds that index; without
+/// it, the transformer tier is left to the daemon or to a later run.
 /// </summary>
-public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, EmbedderProvider? embedders = null)
+public sealed class ProjectIndexer(
+    ProjectRegistry registry, IndexerOptions options, CtagsRunner ctags, EmbedderProvider? embedders = null, bool waitForAllTiers = false)
 {
     public async Task<IndexSummary> IndexAsync(string root, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
@@ -19,17 +23,25 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
         var project = registry.Register(root);
         using var writer = IndexWriter.Open(project);
         var plan = new IndexPlanner(options.Walk).Plan(project, writer.LoadFiles(), progress);
-        var parsed = await ParseAsync(writer, plan, progress, cancellationToken);
+        var staticTier = embedders is { HasStaticTier: true } ? embedders.Static : null;
+        var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
         writer.FinishScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null);
+        if (staticTier is not null)
+        {
+            writer.CompleteStaticTier(staticTier, cancellationToken);
+            writer.RefreshVectors(VectorTier.Static, staticTier.Dimension);
+        }
 
+        var transformer = embedders is { HasTransformerTier: true };
         var embedding = Stopwatch.StartNew();
-        var embedded = embedders is null ? 0 : EmbedPending(writer, embedders, progress, cancellationToken);
+        var embedded = transformer && waitForAllTiers ? EmbedPending(writer, embedders!, progress, cancellationToken) : 0;
         var counts = writer.Counts();
         return new IndexSummary(
             project, (int)counts.Files, parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols, plan.Statistics.Skipped, parsed, started.Elapsed)
         {
             Chunks = counts.Chunks,
             EmbeddedChunks = counts.EmbeddedChunks,
+            StaticChunks = counts.StaticChunks,
             Embedded = embedded,
             EmbeddingTime = embedding.Elapsed,
             EmbeddingModel = embedders?.ModelId,
@@ -53,17 +65,14 @@ public sealed class ProjectIndexer(ProjectRegistry registry, IndexerOptions opti
             }
         }
 
-        if (!writer.VectorsAreCurrent)
-        {
-            writer.RebuildVectors(embedders.Embedder.Dimension);
-        }
-
+        writer.RefreshVectors(VectorTier.Transformer, embedders.Embedder.Dimension);
         return done;
     }
 
-    private async Task<List<string>> ParseAsync(IndexWriter writer, IndexPlan plan, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    private async Task<List<string>> ParseAsync(
+        IndexWriter writer, IndexPlan plan, StaticEmbedder? staticTier, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        var parser = new FileParser(ctags, options.Chunking);
+        var parser = new FileParser(ctags, options.Chunking, staticTier is null ? null : () => staticTier);
         var parsed = new List<string>();
         var writeLock = new Lock();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };

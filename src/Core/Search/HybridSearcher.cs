@@ -4,7 +4,7 @@ using Ragex.Protocol;
 namespace Ragex.Core.Search;
 
 /// <summary>
-/// Semantic and keyword (BM25) rankings of the same chunks, fused by weighted reciprocal rank fusion, then re-ranked
+/// Semantic (each embedding tier's) and keyword (BM25) rankings of the same chunks, fused by weighted reciprocal rank fusion, then re-ranked
 /// by <see cref="ChunkRanker"/> (symbol and file-name matches, definitions, file roles, grouping by file).
 /// </summary>
 public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher keyword, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
@@ -16,8 +16,7 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var fused = ReciprocalRankFusion.Fuse(
             ranking.RrfK,
-            (semantic.Rank(scope, database, request.Query, cancellationToken), ranking.SemanticWeight),
-            (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight));
+            [.. semantic.Rankings(scope, database, request.Query, cancellationToken), (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight)]);
         var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
         var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
         var ranked = ranker.Rank(fused, chunks, request.Query, outlines);

@@ -6,7 +6,11 @@ public sealed record RankingOptions
     /// <summary>Reciprocal rank fusion constant: a hit at rank r contributes weight / (k + r).</summary>
     public int RrfK { get; init; } = 30;
 
+    /// <summary>Weight of the transformer tier's ranking in fusion, times the share of chunks it has embedded.</summary>
     public double SemanticWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of the static tier's ranking in fusion.</summary>
+    public double StaticWeight { get; init; } = 1.0;
 
     public double KeywordWeight { get; init; } = 1.0;
 

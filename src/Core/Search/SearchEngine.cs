@@ -10,7 +10,9 @@ namespace Ragex.Core.Search;
 /// Answers a <see cref="SearchRequest"/>: resolves which projects and paths it covers, picks the mode (auto), runs the
 /// mode's searcher on each project and merges the hits.
 /// </summary>
-public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking)
+public sealed class SearchEngine(
+    ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
+    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer)
 {
     public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
     {
@@ -25,7 +27,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
-        }, ranking);
+        }, ranking, embedders.Tiers);
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
         var identifier = request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol;
         var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier ? scopes.Select(EmbeddingCoverage).ToList() : [];
-        if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && coverage.Any(c => c.Embedded == 0))
+        if (request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Hybrid && !coverage.All(HasVectors))
         {
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
@@ -49,7 +51,7 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
         if (identifier)
         {
-            var chunkMode = coverage.Any(c => c.Embedded == 0) ? SearchMode.Keyword : SearchMode.Hybrid;
+            var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
             hits = IdentifierHits.Merge(hits, await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request, cancellationToken));
         }
 
@@ -71,18 +73,22 @@ public sealed class SearchEngine(ProjectRegistry registry, IReadOnlyDictionary<S
         {
             Truncated = truncated,
             Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
-                ? [.. coverage.Where(c => c.Embedded < c.Chunks).Select(c =>
-                    $"index building: {100.0 * c.Embedded / c.Chunks:0}% of {c.Root} embedded ({c.Embedded} of {c.Chunks} chunks)")]
+                ? [.. coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer))).OfType<string>()]
                 : [],
+            Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
         };
     }
 
-    /// <summary>How much of a project has vectors: semantic results miss the rest ("index building: N%").</summary>
-    private static (string Root, long Chunks, long Embedded) EmbeddingCoverage(SearchScope scope)
+    /// <summary>How far each tier of a project is: semantic results cover what the tiers have embedded.</summary>
+    private static TierCoverage EmbeddingCoverage(SearchScope scope)
     {
         using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        return (scope.Project.Root, database.CountChunks(), database.CountEmbeddedChunks());
+        return TierCoverage.Of(scope.Project.Root, database);
     }
+
+    /// <summary>Whether a tier this engine searches has vectors for the project.</summary>
+    private bool HasVectors(TierCoverage coverage) =>
+        (tiers.HasFlag(EmbeddingTiers.Static) && coverage.StaticChunks > 0) || (tiers.HasFlag(EmbeddingTiers.Transformer) && coverage.TransformerChunks > 0);
 
     private async Task<List<SearchHit>> RunAsync(
         IReadOnlyList<SearchScope> scopes, ModeChoice choice, SearchRequest request, CancellationToken cancellationToken)

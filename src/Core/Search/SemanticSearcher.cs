@@ -5,29 +5,46 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
 
-/// <summary>Embeds the query and finds the nearest chunks by cosine similarity in the project's FAISS index.</summary>
+/// <summary>
+/// Finds the chunks nearest the query by cosine similarity in each embedding tier's FAISS index: the static tier
+/// (every chunk) and the transformer tier (the chunks it has covered so far, weighted by that share, so a half-built
+/// tier never outweighs a complete one), fused by reciprocal rank.
+/// </summary>
 public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCache vectors, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var ranked = Rank(scope, database, request.Query, cancellationToken);
+        var rankings = Rankings(scope, database, request.Query, cancellationToken);
+        var ranked = rankings.Count == 1 ? rankings[0].Ranking : ReciprocalRankFusion.Fuse(ranking.RrfK, [.. rankings]);
         var hits = ChunkHits.From(ranked, database, scope, request, new PathFilter(request, fileTypes), SearchMode.Semantic)
-            .Where(h => request.MinScore is not { } minimum || h.Score >= minimum)
+            .Where(h => rankings.Count > 1 || request.MinScore is not { } minimum || h.Score >= minimum)
             .ToList();
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
     }
 
-    /// <summary>Chunk ids by descending cosine similarity.</summary>
-    public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query, CancellationToken cancellationToken)
+    /// <summary>Each tier's chunk ids by descending cosine similarity, with its weight in fusion.</summary>
+    public IReadOnlyList<(IReadOnlyList<(long Id, double Score)> Ranking, double Weight)> Rankings(
+        SearchScope scope, IndexDatabase database, string query, CancellationToken cancellationToken)
     {
-        if (database.CountEmbeddedChunks() == 0)
+        var coverage = TierCoverage.Of(scope.Project.Root, database);
+        var rankings = new List<(IReadOnlyList<(long Id, double Score)>, double)>(2);
+        if (embedders.HasStaticTier && coverage.StaticChunks > 0)
         {
-            throw new RagexException($"{scope.Project.Root} has no embeddings yet; run `ragex index {scope.Project.Root}`");
+            rankings.Add((Search(scope, database, VectorTier.Static, embedders.Static.Embed(query)), ranking.StaticWeight));
         }
 
-        var embedder = embedders.Embedder;
-        var vector = embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
-        return [.. vectors.Search(scope.Project, database, vector, ranking.CandidatesFor(scope)).Select(m => (m.Id, (double)m.Score))];
+        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0)
+        {
+            var vector = embedders.Embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
+            rankings.Add((Search(scope, database, VectorTier.Transformer, vector), ranking.SemanticWeight * coverage.TransformerShare));
+        }
+
+        return rankings.Count > 0
+            ? rankings
+            : throw new RagexException($"{scope.Project.Root} has no embeddings yet; run `ragex index {scope.Project.Root}`");
     }
+
+    private List<(long Id, double Score)> Search(SearchScope scope, IndexDatabase database, VectorTier tier, float[] vector) =>
+        [.. vectors.Search(scope.Project, database, tier, vector, ranking.CandidatesFor(scope)).Select(m => (m.Id, (double)m.Score))];
 }

@@ -18,7 +18,9 @@ public sealed class IndexBatch : IDisposable
     /// Records a file and replaces all of its symbols and chunks. A new chunk whose text hash equals one of the file's
     /// old chunks keeps that chunk's embedding, so only changed code is embedded again.
     /// </summary>
-    public void ReplaceFile(FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks)
+    /// <param name="staticVectors">The chunks' static vectors, in chunk order; null when the index keeps no vectors.</param>
+    public void ReplaceFile(
+        FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks, IReadOnlyList<float[]>? staticVectors = null)
     {
         long fileId;
         using (var upsert = Command(
@@ -44,7 +46,7 @@ public sealed class IndexBatch : IDisposable
         }
 
         InsertSymbols(fileId, symbols);
-        InsertChunks(fileId, chunks, reusable);
+        InsertChunks(fileId, chunks, reusable, staticVectors);
     }
 
     /// <summary>
@@ -63,6 +65,28 @@ public sealed class IndexBatch : IDisposable
             embedding.Value = EmbeddingBlob.ToBytes(vectors[i]);
             update.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Stores static vectors (the static table changed, so every chunk is embedded by the new one).</summary>
+    public void SetStaticEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
+    {
+        using var update = Command("UPDATE chunks SET static_embedding = $embedding WHERE id = $id");
+        var id = update.Parameters.AddWithValue("$id", 0L);
+        var embedding = update.Parameters.AddWithValue("$embedding", Array.Empty<byte>());
+        update.Prepare();
+        for (var i = 0; i < chunkIds.Count; i++)
+        {
+            id.Value = chunkIds[i];
+            embedding.Value = EmbeddingBlob.ToBytes(vectors[i]);
+            update.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Drops every static vector (the static table changed, or the index no longer keeps vectors).</summary>
+    public void ClearStaticEmbeddings()
+    {
+        using var command = Command("UPDATE chunks SET static_embedding = NULL WHERE static_embedding IS NOT NULL");
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Drops every stored embedding (the model changed); chunks stay and are embedded again.</summary>
@@ -86,19 +110,20 @@ public sealed class IndexBatch : IDisposable
         return embeddings;
     }
 
-    private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable)
+    private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors)
     {
         using var insert = Command(
             """
-            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words)
-            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words)
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words, static_embedding)
+            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words, $static)
             """);
-        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words" }
+        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words", "$static" }
             .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
             .ToArray();
         insert.Prepare();
-        foreach (var chunk in chunks)
+        for (var i = 0; i < chunks.Count; i++)
         {
+            var chunk = chunks[i];
             parameters[0].Value = chunk.Id;
             parameters[1].Value = fileId;
             parameters[2].Value = chunk.StartLine;
@@ -109,6 +134,7 @@ public sealed class IndexBatch : IDisposable
             parameters[7].Value = chunk.Text;
             parameters[8].Value = reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
             parameters[9].Value = Search.IdentifierWords.Compounds(chunk.Text);
+            parameters[10].Value = staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
             insert.ExecuteNonQuery();
         }
     }

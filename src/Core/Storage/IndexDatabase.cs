@@ -188,10 +188,28 @@ public sealed class IndexDatabase : IDisposable
         return pending;
     }
 
-    /// <summary>Every stored embedding, for rebuilding the vector index.</summary>
-    public IEnumerable<(long Id, float[] Vector)> Embeddings()
+    /// <summary>Chunks with a static vector: every chunk once the static tier of a run is complete.</summary>
+    public long CountStaticChunks() => CountChunks() - Scalar("SELECT count(*) FROM chunks WHERE static_embedding IS NULL");
+
+    /// <summary>A page of the chunks without a static vector (after the static table changed), in id order.</summary>
+    public List<(long Id, string Text)> StaticPendingChunks(long afterId, int limit)
     {
-        using var command = Command("SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL");
+        using var command = Command(
+            "SELECT id, text FROM chunks WHERE static_embedding IS NULL AND id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var pending = new List<(long, string)>();
+        while (reader.Read())
+        {
+            pending.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return pending;
+    }
+
+    /// <summary>Every stored vector of one tier, for rebuilding its vector index.</summary>
+    public IEnumerable<(long Id, float[] Vector)> Embeddings(VectorIndex.VectorTier tier)
+    {
+        using var command = Command($"SELECT id, {tier.Column} FROM chunks WHERE {tier.Column} IS NOT NULL");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

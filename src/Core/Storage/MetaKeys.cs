@@ -12,6 +12,12 @@ public static class MetaKeys
     /// <summary>Changes whenever chunks or embeddings change; vectors.faiss records the version it was built from.</summary>
     public const string VectorsVersion = "vectors_version";
 
+    /// <summary>The static table the chunks' static vectors come from; a different table re-embeds the static tier.</summary>
+    public const string StaticModel = "static_model";
+
+    /// <summary>Changes whenever chunks or static vectors change; static.faiss records the version it was built from.</summary>
+    public const string StaticVectorsVersion = "static_vectors_version";
+
     /// <summary>
     /// "off" when the project was last indexed with --no-embeddings: the daemon's watcher and restart runs then keep
     /// to symbols and text instead of embedding the whole project behind the user's back.

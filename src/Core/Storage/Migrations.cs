@@ -90,6 +90,12 @@ internal static class Migrations
         -- hash so the next run parses (and chunks) every file again.
         UPDATE files SET sha256 = '';
         """,
+        """
+        -- The static embedding tier: every chunk's static vector, written with its text; a partial index finds the
+        -- chunks still without one (all of them when the static table changes).
+        ALTER TABLE chunks ADD COLUMN static_embedding BLOB;
+        CREATE INDEX chunks_static_pending ON chunks(id) WHERE static_embedding IS NULL;
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>

@@ -4,38 +4,38 @@ using Ragex.Core.Storage;
 namespace Ragex.Core.VectorIndex;
 
 /// <summary>
-/// A project's <c>vectors.faiss</c>: a cache derived from the embeddings in index.db, tagged (in a sidecar file) with
-/// the <see cref="MetaKeys.VectorsVersion"/> it was built from. A missing, stale or unreadable file is rebuilt from
-/// the database, never trusted.
+/// A project's FAISS file of one <see cref="VectorTier"/> (<c>static.faiss</c>, <c>vectors.faiss</c>): a cache derived
+/// from the vectors in index.db, tagged (in a sidecar file) with the tier's version it was built from. A missing, stale
+/// or unreadable file is rebuilt from the database, never trusted.
 /// </summary>
 public static class ProjectVectors
 {
-    public static string IndexPath(Project project) => Path.Combine(project.DataDirectory, "vectors.faiss");
+    public static string IndexPath(Project project, VectorTier tier) => Path.Combine(project.DataDirectory, tier.FileName);
 
-    private static string VersionPath(Project project) => IndexPath(project) + ".version";
+    private static string VersionPath(Project project, VectorTier tier) => IndexPath(project, tier) + ".version";
 
-    public static bool IsCurrent(Project project, IndexDatabase database) =>
-        File.Exists(IndexPath(project)) && File.Exists(VersionPath(project))
-        && File.ReadAllText(VersionPath(project)) == database.GetMeta(MetaKeys.VectorsVersion);
+    public static bool IsCurrent(Project project, IndexDatabase database, VectorTier tier) =>
+        File.Exists(IndexPath(project, tier)) && File.Exists(VersionPath(project, tier))
+        && File.ReadAllText(VersionPath(project, tier)) == database.GetMeta(tier.VersionKey);
 
     /// <summary>Builds the index from the database and writes it atomically, the version tag last.</summary>
-    public static void Rebuild(Project project, IndexDatabase database, int dimension)
+    public static void Rebuild(Project project, IndexDatabase database, VectorTier tier, int dimension)
     {
-        using var index = Build(database, dimension);
-        index.Save(IndexPath(project));
-        var temporary = VersionPath(project) + ".tmp";
-        File.WriteAllText(temporary, database.GetMeta(MetaKeys.VectorsVersion) ?? "");
-        File.Move(temporary, VersionPath(project), overwrite: true);
+        using var index = Build(database, tier, dimension);
+        index.Save(IndexPath(project, tier));
+        var temporary = VersionPath(project, tier) + ".tmp";
+        File.WriteAllText(temporary, database.GetMeta(tier.VersionKey) ?? "");
+        File.Move(temporary, VersionPath(project, tier), overwrite: true);
     }
 
     /// <summary>The saved index when it is current, otherwise one built in memory from the database.</summary>
-    public static FaissIndex Open(Project project, IndexDatabase database, int dimension)
+    public static FaissIndex Open(Project project, IndexDatabase database, VectorTier tier, int dimension)
     {
-        if (IsCurrent(project, database))
+        if (IsCurrent(project, database, tier))
         {
             try
             {
-                var loaded = FaissIndex.Load(IndexPath(project));
+                var loaded = FaissIndex.Load(IndexPath(project, tier));
                 if (loaded.Dimension == dimension)
                 {
                     return loaded;
@@ -49,16 +49,16 @@ public static class ProjectVectors
             }
         }
 
-        return Build(database, dimension);
+        return Build(database, tier, dimension);
     }
 
-    private static FaissIndex Build(IndexDatabase database, int dimension)
+    private static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension)
     {
         var index = FaissIndex.CreateFlat(dimension);
         const int batchSize = 4096;
         var ids = new List<long>(batchSize);
         var vectors = new List<float>(batchSize * dimension);
-        foreach (var (id, vector) in database.Embeddings())
+        foreach (var (id, vector) in database.Embeddings(tier))
         {
             if (vector.Length != dimension)
             {

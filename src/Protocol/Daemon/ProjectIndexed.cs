@@ -24,6 +24,12 @@ public sealed record ProjectIndexed(
 
     public double EmbeddingSeconds { get; init; }
 
+    /// <summary>Chunks with a static vector (all of them once the static tier is complete).</summary>
+    public long StaticChunks { get; init; }
+
+    /// <summary>Whether the transformer tier goes on in the background after this reply (its progress: ragex status).</summary>
+    public bool TransformerContinues { get; init; }
+
     /// <summary>The model vectors were made with; null when embeddings were not requested.</summary>
     public string? EmbeddingModel { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed record ProjectStatus(
     int QueuedChanges,
     string? LastError)
 {
-    /// <summary>What the current run is doing ("scanning", "parsing", "embedding"), or null between runs.</summary>
+    /// <summary>What the current run is doing ("scanning", "parsing", "static tier"), "embedding" while the transformer tier fills in, or null.</summary>
     public string? Phase { get; init; }
 
     /// <summary>Items of the current phase done so far, and in all.</summary>
@@ -25,7 +25,10 @@ public sealed record ProjectStatus(
     /// <summary>Work of the current run not yet done: parse batches and embedding requests queued or in flight.</summary>
     public int QueueDepth { get; init; }
 
-    /// <summary>Chunks still without a vector: the persistent embedding queue.</summary>
+    /// <summary>Chunks with a static vector (searchable by meaning before the transformer reaches them).</summary>
+    public long StaticChunks { get; init; }
+
+    /// <summary>Chunks still without a transformer vector: the persistent embedding queue.</summary>
     public long PendingChunks => Chunks - EmbeddedChunks;
 
     /// <summary>Share of chunks with a vector, 0–100.</summary>

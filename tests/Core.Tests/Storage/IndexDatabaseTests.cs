@@ -80,7 +80,7 @@ public sealed class IndexDatabaseTests
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make(1, "same"), Make(3, "new")]));
 
         Assert.Equal([3L], database.PendingChunks().Select(p => p.Id));
-        Assert.Equal([1f, 0f], database.Embeddings().Single().Vector);
+        Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class IndexDatabaseTests
 
         Write(database, b => b.SetEmbeddings([1], [[0f, 1f]]));
 
-        Assert.Equal([1f, 0f], database.Embeddings().Single().Vector);
+        Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
         Assert.Equal(1L, database.CountEmbeddedChunks());
     }
 

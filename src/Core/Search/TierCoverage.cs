@@ -1,0 +1,23 @@
+using Ragex.Core.Storage;
+
+namespace Ragex.Core.Search;
+
+/// <summary>How far each embedding tier of a project's committed index has got.</summary>
+public sealed record TierCoverage(string Root, long Chunks, long StaticChunks, long TransformerChunks)
+{
+    public static TierCoverage Of(string root, IndexDatabase database) =>
+        new(root, database.CountChunks(), database.CountStaticChunks(), database.CountEmbeddedChunks());
+
+    public bool HasVectors => StaticChunks > 0 || TransformerChunks > 0;
+
+    /// <summary>Share of chunks the transformer has embedded, 0 to 1.</summary>
+    public double TransformerShare => Chunks == 0 ? 0 : (double)TransformerChunks / Chunks;
+
+    /// <summary>What a reply says while a tier is incomplete, or null when both are (or the transformer tier is not kept).</summary>
+    public string? Note(bool transformerKept) =>
+        StaticChunks < Chunks && StaticChunks > 0
+            ? $"index building: static tier {100.0 * StaticChunks / Chunks:0}% of {Root} ({StaticChunks} of {Chunks} chunks)"
+            : transformerKept && TransformerChunks < Chunks
+                ? $"transformer tier {100.0 * TransformerShare:0}% of {Root} ({TransformerChunks} of {Chunks} chunks); results improve as it completes"
+                : null;
+}

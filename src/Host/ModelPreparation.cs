@@ -1,0 +1,32 @@
+using Ragex.Core;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+
+namespace Ragex.Host;
+
+/// <summary><c>ragexd prepare-models</c>: makes sure the configured model's static table is distilled (quiet when it is).</summary>
+public static class ModelPreparation
+{
+    public static int Run(RagexHome home)
+    {
+        try
+        {
+            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+            var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
+            if (!settings.Tiers.HasFlag(EmbeddingTiers.Static))
+            {
+                return 0;
+            }
+
+            var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
+            StaticModelStore.LoadOrDistill(source, new StaticDistillOptions(), message => Console.Error.WriteLine($"ragexd: {message}"));
+            return 0;
+        }
+        catch (RagexException e)
+        {
+            Console.Error.WriteLine($"ragexd: {e.Message}");
+            return 2;
+        }
+    }
+}
