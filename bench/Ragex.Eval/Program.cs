@@ -62,21 +62,25 @@ var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
     .Select(l => JsonSerializer.Deserialize<EvalQuery>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
     .ToList();
 
-using var embedders = new EmbedderProvider(modelsDirectory);
-var (pipelineThroughput, rawThroughput, sampleChunks) = await Throughput(tree, work, embedders);
+// RAGEX_EVAL_TIERS: the tiers indexed (default both, the transformer's complete); every combination of them is asked.
+var indexedTiers = EmbeddingTiersSetting.Parse(Environment.GetEnvironmentVariable("RAGEX_EVAL_TIERS") ?? "static+transformer");
+using var embedders = new EmbedderProvider(modelsDirectory, tiers: indexedTiers);
+var (pipelineThroughput, rawThroughput, sampleChunks) = embedders.HasTransformerTier ? await Throughput(tree, work, embedders) : (0, 0, 0);
 var registry = new ProjectRegistry(home);
-var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders);
+var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders, waitForAllTiers: true);
 var summary = await indexer.IndexAsync(tree, null, CancellationToken.None);
 var indexBytes = Directory.EnumerateFiles(summary.Project.DataDirectory).Sum(f => new FileInfo(f).Length);
 
-using var vectors = new Ragex.Core.VectorIndex.VectorIndexCache();
-var engine = SearchEngine.Create(registry, embedders, vectors);
 var definitions = Definitions(summary.Project, queries);
 var results = new List<object>();
-Console.WriteLine($"| mode | file R@1 | file R@5 | file R@10 | file MRR@10 | exact R@1 | exact R@5 | exact R@10 | exact MRR@10 | median ms |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
+Console.WriteLine($"| mode | tiers | file R@1 | file R@5 | file R@10 | file MRR@10 | exact R@1 | exact R@5 | exact R@10 | exact MRR@10 | median ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+var searched = new[] { EmbeddingTiers.Static, EmbeddingTiers.Transformer, EmbeddingTiers.StaticAndTransformer }.Where(t => (t & indexedTiers) == t);
+foreach (var (mode, tiers) in searched.SelectMany(t => new[] { SearchMode.Semantic, SearchMode.Hybrid }.Select(m => (m, t))).Prepend((SearchMode.Keyword, indexedTiers)))
 {
+    using var tierEmbedders = new EmbedderProvider(modelsDirectory, tiers: tiers);
+    using var vectors = new Ragex.Core.VectorIndex.VectorIndexCache();
+    var engine = SearchEngine.Create(registry, tierEmbedders, vectors, Ragex.Eval.Semble.SembleEval.Ranking(Environment.GetEnvironmentVariable("RAGEX_EVAL_VARIANT") ?? ""));
     var fileRanks = new List<int?>();
     var exactRanks = new List<int?>();
     var latencies = new List<double>();
@@ -94,8 +98,9 @@ foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode
     var file = RankMetrics.From(fileRanks);
     var exact = RankMetrics.From(exactRanks);
     var median = latencies.Order().ElementAt(latencies.Count / 2);
-    Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {file.RecallAt1:0.000} | {file.RecallAt5:0.000} | {file.RecallAt10:0.000} | {file.MrrAt10:0.000} | {exact.RecallAt1:0.000} | {exact.RecallAt5:0.000} | {exact.RecallAt10:0.000} | {exact.MrrAt10:0.000} | {median:0.0} |");
-    results.Add(new { mode = mode.ToString().ToLowerInvariant(), file, exact, median_ms = median });
+    var tierName = mode == SearchMode.Keyword ? "-" : EmbeddingTiersSetting.Format(tiers);
+    Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {tierName} | {file.RecallAt1:0.000} | {file.RecallAt5:0.000} | {file.RecallAt10:0.000} | {file.MrrAt10:0.000} | {exact.RecallAt1:0.000} | {exact.RecallAt5:0.000} | {exact.RecallAt10:0.000} | {exact.MrrAt10:0.000} | {median:0.0} |");
+    results.Add(new { mode = mode.ToString().ToLowerInvariant(), tiers = tierName, file, exact, median_ms = median });
 }
 
 Console.WriteLine();

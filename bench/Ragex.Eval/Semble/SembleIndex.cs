@@ -28,7 +28,10 @@ public static class SembleIndex
         var fresh = options.GetValueOrDefault("--fresh") == "true";
         var home = RagexHome.FromEnvironment();
         var registry = new ProjectRegistry(home);
-        using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), options.GetValueOrDefault("--model") ?? EmbedderProvider.DefaultModelId);
+        // --tiers: the embedding tiers indexed (default both), every one complete before the next repository.
+        using var embedders = new EmbedderProvider(
+            EmbedderProvider.ModelsDirectoryFor(home), options.GetValueOrDefault("--model") ?? EmbedderProvider.DefaultModelId,
+            tiers: EmbeddingTiersSetting.Parse(options.GetValueOrDefault("--tiers") ?? "static+transformer"));
         var repos = SembleAnnotations.Repos(Path.Combine(benchmark, "repos.json"), cache)
             .Where(r => only is null || only.Contains(r.Name))
             .OrderBy(r => Directory.EnumerateFiles(r.IndexDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length))
@@ -41,7 +44,7 @@ public static class SembleIndex
             }
 
             var watch = Stopwatch.StartNew();
-            var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders).IndexAsync(repo.IndexDirectory, null, CancellationToken.None);
+            var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders, waitForAllTiers: true).IndexAsync(repo.IndexDirectory, null, CancellationToken.None);
             Console.WriteLine($"{repo.Name,-18} {summary.Files,5} files {summary.Chunks,6} chunks {summary.Embedded,6} embedded {watch.Elapsed.TotalSeconds,8:0.0} s");
         }
     }

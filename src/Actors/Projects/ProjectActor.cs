@@ -321,7 +321,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (current.PageDone)
         {
             current.Loading = true;
-            index.Tell(new LoadPendingChunks(current.Id, services.Embedders.ModelId, current.LastPageId, EmbeddingSlices.PageSize));
+            index.Tell(new LoadPendingChunks(current.Id, services.Embedders.VectorsId, current.LastPageId, EmbeddingSlices.PageSize));
         }
     }
 

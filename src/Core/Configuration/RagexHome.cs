@@ -12,13 +12,13 @@ public sealed record RagexHome(string Directory)
     /// <summary>The user's settings file: overrides of hocon/ragex.hocon, read by the daemon (and by clients for TLS).</summary>
     public string ConfigPath => Path.Combine(Directory, "ragex.hocon");
 
+    /// <summary>The home when <c>$RAGEX_HOME</c> is not set: <c>~/.ragex</c>.</summary>
+    public static RagexHome Default => new(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex"));
+
     public static RagexHome FromEnvironment()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        var directory = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ragex")
-            : Path.GetFullPath(configured);
-        return new RagexHome(directory);
+        return string.IsNullOrWhiteSpace(configured) ? Default : new RagexHome(Path.GetFullPath(configured));
     }
 
     /// <summary>Creates the directory (mode 0700) and its projects folder when missing.</summary>

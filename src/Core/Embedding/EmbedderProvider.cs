@@ -27,6 +27,12 @@ public sealed class EmbedderProvider : IDisposable
 
     public string ModelId { get; }
 
+    /// <summary>
+    /// What an index records its transformer vectors as made by: the model and how texts are tokenized for it, so
+    /// vectors made with the tokenization before <see cref="BertText"/> are made again.
+    /// </summary>
+    public string VectorsId => ModelId + "+bert-text-v2";
+
     public EmbeddingTiers Tiers { get; }
 
     public bool HasStaticTier => Tiers.HasFlag(EmbeddingTiers.Static);
@@ -37,9 +43,9 @@ public sealed class EmbedderProvider : IDisposable
     public Action<string>? StaticModelLog { get; init; }
 
     /// <summary>
-    /// <c>$RAGEX_MODELS_DIR</c> when set (or <paramref name="configured"/>); else the home's models folder when it holds
-    /// any model; else the models folder beside the published binaries, where scripts/setup installs them, so a new
-    /// home needs no set-up of its own.
+    /// <c>$RAGEX_MODELS_DIR</c> when set (or <paramref name="configured"/>); else the first models folder that exists of
+    /// the home's, the one beside the published binaries, and the default home's (<c>~/.ragex/models</c>, where
+    /// scripts/setup installs them), so a new <c>RAGEX_HOME</c> needs no set-up of its own.
     /// </summary>
     public static string ModelsDirectoryFor(RagexHome home, string? configured = null)
     {
@@ -49,8 +55,8 @@ public sealed class EmbedderProvider : IDisposable
             return configured;
         }
 
-        var beside = Path.Combine(AppContext.BaseDirectory, "models");
-        return Directory.Exists(home.ModelsDirectory) || !Directory.Exists(beside) ? home.ModelsDirectory : beside;
+        string[] candidates = [home.ModelsDirectory, Path.Combine(AppContext.BaseDirectory, "models"), RagexHome.Default.ModelsDirectory];
+        return candidates.FirstOrDefault(Directory.Exists) ?? home.ModelsDirectory;
     }
 
     /// <summary>The static tier's embedder (its table distilled on first need if setup did not).</summary>

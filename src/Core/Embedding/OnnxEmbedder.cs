@@ -191,7 +191,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
 
         /// <summary><c>[CLS] wordpieces [SEP]</c>, at most <paramref name="maxTokens"/> ids in all.</summary>
         public int[] Tokenize(string text, int maxTokens) =>
-            [.. tokenizer.EncodeToIds(text, maxTokens, addSpecialTokens: true, out _, out _)];
+            [.. tokenizer.EncodeToIds(BertText.Clean(text), maxTokens, addSpecialTokens: true, out _, out _)];
 
         public BertTokenizer Tokenizer => tokenizer;
 

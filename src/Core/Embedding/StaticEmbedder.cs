@@ -12,7 +12,8 @@ namespace Ragex.Core.Embedding;
 /// </summary>
 /// <remarks>
 /// BERT's basic tokenizer splits on whitespace and punctuation before WordPiece, so a text's tokens are the tokens of
-/// its pieces in order; each distinct piece is tokenized once and remembered (code repeats its identifiers), which is
+/// its pieces in order (split here as Hugging Face's BERT does, at every ASCII symbol: Microsoft.ML.Tokenizers keeps
+/// '_' inside a word, which would make snake_case names one odd token run); each distinct piece is tokenized once and remembered (code repeats its identifiers), which is
 /// what makes this fast. Safe to call from many threads.
 /// </remarks>
 public sealed class StaticEmbedder : IEmbedder
@@ -54,6 +55,22 @@ public sealed class StaticEmbedder : IEmbedder
     public float[] Embed(string text)
     {
         var sum = new float[Dimension];
+        Visit(text, sum, null);
+        Normalize(sum);
+        return sum;
+    }
+
+    /// <summary>The token ids a text's vector is the mean of.</summary>
+    internal List<int> TokenIds(string text)
+    {
+        var ids = new List<int>();
+        Visit(text, [], ids);
+        return ids;
+    }
+
+    /// <summary>Adds the rows of the text's first <see cref="MaxTokens"/> tokens to <paramref name="sum"/> (and lists them in <paramref name="ids"/>).</summary>
+    private void Visit(string text, Span<float> sum, List<int>? ids)
+    {
         var remaining = MaxTokens;
         var start = -1;
         for (var i = 0; i <= text.Length && remaining > 0; i++)
@@ -63,13 +80,13 @@ public sealed class StaticEmbedder : IEmbedder
             {
                 if (start >= 0)
                 {
-                    remaining = Add(text.AsSpan(start, i - start), sum, remaining);
+                    remaining = Add(text.AsSpan(start, i - start), sum, ids, remaining);
                     start = -1;
                 }
 
                 if (remaining > 0 && IsPunctuation(c))
                 {
-                    remaining = Add(text.AsSpan(i, 1), sum, remaining);
+                    remaining = Add(text.AsSpan(i, 1), sum, ids, remaining);
                 }
             }
             else if (start < 0)
@@ -77,13 +94,10 @@ public sealed class StaticEmbedder : IEmbedder
                 start = i;
             }
         }
-
-        Normalize(sum);
-        return sum;
     }
 
     /// <summary>Adds the rows of a piece's tokens (at most <paramref name="remaining"/>) to the sum; returns what remains.</summary>
-    private int Add(ReadOnlySpan<char> piece, Span<float> sum, int remaining)
+    private int Add(ReadOnlySpan<char> piece, Span<float> sum, List<int>? tokens, int remaining)
     {
         if (!lookup.TryGetValue(piece, out var ids))
         {
@@ -99,7 +113,14 @@ public sealed class StaticEmbedder : IEmbedder
         var count = Math.Min(ids.Length, remaining);
         for (var t = 0; t < count; t++)
         {
-            AddRow(sum, table.Row(ids[t]));
+            if (tokens is null)
+            {
+                AddRow(sum, table.Row(ids[t]));
+            }
+            else
+            {
+                tokens.Add(ids[t]);
+            }
         }
 
         return remaining - count;

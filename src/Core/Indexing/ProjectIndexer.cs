@@ -50,7 +50,7 @@ public sealed class ProjectIndexer(
 
     private int EmbedPending(IndexWriter writer, EmbedderProvider embedders, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
-        writer.UseModel(embedders.ModelId);
+        writer.UseModel(embedders.VectorsId);
         var total = (int)writer.CountPendingChunks();
         var done = 0;
         progress?.Report(new IndexProgress("embedding", 0, total));
