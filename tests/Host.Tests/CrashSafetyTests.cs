@@ -12,8 +12,8 @@ using Xunit.Abstractions;
 namespace Ragex.Host.Tests;
 
 /// <summary>
-/// kill -9 of the real daemon in the middle of embedding a real tree: the index on disk is consistent, and a new
-/// daemon resumes where the dead one stopped.
+/// kill -9 of the real daemon in the middle of either tier of a real tree (parsing with static vectors, or the
+/// transformer filling in behind): the index on disk is consistent, and a new daemon resumes where the dead one stopped.
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -61,7 +61,30 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
             new SearchQuery(new SearchRequest("parse an email message from a string", SearchMode.Hybrid) { Paths = [tree] }, tree), TimeSpan.FromSeconds(30));
         var answered = Assert.IsType<SearchReply>(reply);
         Assert.NotEmpty(answered.Hits);
-        Assert.Contains(answered.Notes, n => n.StartsWith("index building: ", StringComparison.Ordinal));
+        Assert.Contains(answered.Notes, n => n.StartsWith("transformer tier ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Killed_while_parsing_every_committed_chunk_has_its_static_vector_and_the_next_daemon_completes_the_tree()
+    {
+        var project = new ProjectRegistry(new Ragex.Core.Configuration.RagexHome(home)).Describe(tree);
+        var total = Directory.EnumerateFiles(tree, "*.py", SearchOption.AllDirectories).Count();
+        var first = await DaemonProcess.StartAsync(home);
+        client.ActorSelection(first.Endpoint.RequestsPath).Tell(new IndexProject(tree, Embeddings: true));
+
+        await UntilAsync(() => Counts(project), c => c.Files > 0);
+        first.Kill();
+        first.Dispose();
+        var afterKill = Counts(project);
+        output.WriteLine($"killed with {afterKill.Files} of {total} files committed");
+        AssertConsistent(project);
+
+        using var second = await DaemonProcess.StartAsync(home);
+        var indexed = await client.ActorSelection(second.Endpoint.RequestsPath).Ask<object>(new IndexProject(tree, Embeddings: true), TimeSpan.FromMinutes(3));
+        Assert.Equal(total, Assert.IsType<ProjectIndexed>(indexed).Files);
+        AssertConsistent(project);
+        using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
+        Assert.Equal(database.CountChunks(), database.CountStaticChunks());
     }
 
     public async Task DisposeAsync()
@@ -98,13 +121,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM chunks WHERE file_id NOT IN (SELECT id FROM files)"));
             Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM symbols WHERE file_id NOT IN (SELECT id FROM files)"));
             Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM files f WHERE EXISTS (SELECT 1 FROM symbols s WHERE s.file_id = f.id) AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.file_id = f.id)"));
+            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM chunks WHERE static_embedding IS NULL"));
         }
 
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        if (ProjectVectors.IsCurrent(project, database, VectorTier.Transformer))
+        foreach (var (tier, count) in new[] { (VectorTier.Transformer, database.CountEmbeddedChunks()), (VectorTier.Static, database.CountStaticChunks()) })
         {
-            using var index = FaissIndex.Load(ProjectVectors.IndexPath(project, VectorTier.Transformer));
-            Assert.Equal(database.CountEmbeddedChunks(), index.Count);
+            if (ProjectVectors.IsCurrent(project, database, tier))
+            {
+                using var index = FaissIndex.Load(ProjectVectors.IndexPath(project, tier));
+                Assert.Equal(count, index.Count);
+            }
         }
     }
 

@@ -16,12 +16,15 @@ public sealed class ProtocolSerializerTests : IDisposable
         new SearchReply("q", SearchMode.Auto, SearchMode.Hybrid, "natural language",
             [new SearchHit("/r", "a.py", 1, 1, 9, "function", "f", "def f():", 0.5, SearchMode.Hybrid) { Spans = [new MatchSpan(4, 1)] }], 3.5)
         {
-            Notes = ["index building: 50% of /r embedded (1 of 2 chunks)"],
+            Notes = ["transformer tier 50% of /r (1 of 2 chunks); results improve as it completes"],
+            Coverage = [new TierProgress("/r", 2, 2, 1)],
         },
         new IndexProject("/src", Embeddings: false),
+        new IndexProject("/src", Embeddings: true, WaitForAllTiers: true),
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25)
         {
             Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, ParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
+            StaticChunks = 50, TransformerContinues = true,
         },
         new RequestFailed("invalid regex `(`: unclosed group"),
         new RequestFailed("/x: not inside an indexed project") { NotIndexedPath = "/x" },
@@ -30,7 +33,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new RemoveProject("abc"),
         new ProjectRemoved("abc", "/src"),
         new StatusQuery(),
-        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
+        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2, StaticChunks = 50 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
         new DaemonStatus("1.0", 42, 12.5, 1 << 20, [])
         {
             EmbedderNodes = [new EmbedderNodeStatus("akka.tcp://ragex@10.0.0.2:4053", true, 2, 7, 448)],

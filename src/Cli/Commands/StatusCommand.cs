@@ -57,6 +57,10 @@ public static class StatusCommand
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "
-            + $"{project.IndexPercent}% embedded  queue {project.QueueDepth + project.QueuedChanges}  {project.ChunksPerSecond} chunks/s{error}");
+            + $"static tier {StaticPercent(project)}%  transformer tier {project.IndexPercent}%  queue {project.QueueDepth + project.QueuedChanges}  "
+            + $"{project.ChunksPerSecond} chunks/s{error}");
     }
+
+    private static double StaticPercent(ProjectStatus project) =>
+        project.Chunks == 0 ? 100 : Math.Round(100.0 * project.StaticChunks / project.Chunks, 1);
 }

@@ -28,7 +28,7 @@ public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xu
         using var embedders = new EmbedderProvider(Models);
         var services = RagexServices.Create(new ProjectRegistry(new RagexHome(home)), embedders);
         var supervisor = TestSupervisor.Create(Sys, services);
-        supervisor.Tell(new IndexProject(tree, Embeddings: true));
+        supervisor.Tell(new IndexProject(tree, Embeddings: true, WaitForAllTiers: true));
         ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60));
         supervisor.Tell(new StatusQuery());
         var indexed = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);

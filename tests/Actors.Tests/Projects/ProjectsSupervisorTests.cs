@@ -106,9 +106,9 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         var pool = Sys.ActorOf(EmbedderPool.Props(() => embedder, () => embedder, services.EmbedderPool));
         var supervisor = Sys.ActorOf(ProjectsSupervisor.Props(services, pool));
 
-        supervisor.Tell(new IndexProject(poisoned, Embeddings: true));
+        supervisor.Tell(new IndexProject(poisoned, Embeddings: true, WaitForAllTiers: true));
         Assert.Contains("fault injected", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(30)).Message, StringComparison.Ordinal);
-        supervisor.Tell(new IndexProject(healthy, Embeddings: true));
+        supervisor.Tell(new IndexProject(healthy, Embeddings: true, WaitForAllTiers: true));
         var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
         Assert.True(indexed.Chunks > 0);
         Assert.Equal(indexed.Chunks, indexed.EmbeddedChunks);
