@@ -32,7 +32,7 @@ public sealed class ClusterTlsCliTests : IDisposable
         Assert.True(mcpExitCode == 0, $"the MCP client exited {mcpExitCode}:{Environment.NewLine}{mcpOutput}");
         var tree = CopyOfJsonPackage();
 
-        var indexed = Run(embedder, "index", tree, "--json");
+        var indexed = Run(embedder, "index", tree, "--json", "--wait-all");
         Assert.True(indexed.ExitCode == 0, indexed.Error);
         var summary = JsonDocument.Parse(indexed.Out).RootElement;
         Assert.Equal(summary.GetProperty("chunks").GetInt32(), summary.GetProperty("embedded_chunks").GetInt32());

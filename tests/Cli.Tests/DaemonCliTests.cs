@@ -45,7 +45,7 @@ public sealed class DaemonCliTests : IDisposable
     [Fact]
     public void Commands_auto_start_the_daemon_answer_like_no_daemon_and_stop_it()
     {
-        var indexed = Run("index", tree, "--json");
+        var indexed = Run("index", tree, "--json", "--wait-all");
         Assert.True(indexed.ExitCode == 0, indexed.Error);
         var endpoint = DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName));
         Assert.NotNull(endpoint);

@@ -143,7 +143,7 @@ public sealed class SemanticSearchTests : IDisposable
 
     private async Task<JsonElement> IndexAsync()
     {
-        var run = await CliRun.InvokeAsync(home, "/", "index", tree, "--json");
+        var run = await CliRun.InvokeAsync(home, "/", "index", tree, "--json", "--wait-all");
         Assert.True(run.ExitCode == 0, run.Error);
         return JsonDocument.Parse(run.Out).RootElement.Clone();
     }

@@ -45,7 +45,7 @@ public sealed class ClusterReferenceFixture : IAsyncLifetime
     {
         using var daemon = await DaemonProcess.StartAsync(home);
         var requests = Client.ActorSelection(daemon.Endpoint.RequestsPath);
-        Summary = Assert.IsType<ProjectIndexed>(await requests.Ask<object>(new IndexProject(Tree.Root, Embeddings: true), IndexTimeout));
+        Summary = Assert.IsType<ProjectIndexed>(await requests.Ask<object>(new IndexProject(Tree.Root, Embeddings: true, WaitForAllTiers: true), IndexTimeout));
         Index = IndexSnapshot.Read(home, Tree.Root);
         TopTen = await TopTenAsync(requests, Tree.Root);
     }

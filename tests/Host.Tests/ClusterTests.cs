@@ -22,7 +22,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
         var second = await cluster.StartEmbedderAsync();
         await cluster.UntilEmbeddersAsync(first, second);
 
-        var indexed = await cluster.Requests(first).Ask<object>(new IndexProject(reference.Tree.Root, Embeddings: true), ClusterReferenceFixture.IndexTimeout);
+        var indexed = await cluster.Requests(first).Ask<object>(new IndexProject(reference.Tree.Root, Embeddings: true, WaitForAllTiers: true), ClusterReferenceFixture.IndexTimeout);
 
         var summary = Assert.IsType<ProjectIndexed>(indexed);
         output.WriteLine($"one daemon: {reference.Summary.Chunks} chunks, {reference.Summary.EmbeddedChunks} embedded in {reference.Summary.Seconds:0.0} s");
@@ -47,7 +47,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
         var second = await cluster.StartEmbedderAsync();
         await cluster.UntilEmbeddersAsync(first, second);
 
-        var indexing = cluster.Requests(first).Ask<object>(new IndexProject(tree.Root, Embeddings: true), ClusterReferenceFixture.IndexTimeout);
+        var indexing = cluster.Requests(first).Ask<object>(new IndexProject(tree.Root, Embeddings: true, WaitForAllTiers: true), ClusterReferenceFixture.IndexTimeout);
         var atKill = await ClusterNodes.UntilAsync(() => cluster.StatusAsync(first), status =>
             status.Projects.Any(p => p.EmbeddedChunks >= reference.Index.Vectors.Count / 4)
             && status.EmbedderNodes!.Single(n => n.Address == ClusterNodes.AddressOf(second)).InFlight > 0);
@@ -63,7 +63,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
         var rejoined = await cluster.StartEmbedderAsync();
         await cluster.UntilEmbeddersAsync(first, rejoined);
         tree.Add(ClusterReferenceFixture.PackageOutsideCorpus);
-        var more = Assert.IsType<ProjectIndexed>(await cluster.Requests(rejoined).Ask<object>(new IndexProject(tree.Root, Embeddings: true), ClusterReferenceFixture.IndexTimeout));
+        var more = Assert.IsType<ProjectIndexed>(await cluster.Requests(rejoined).Ask<object>(new IndexProject(tree.Root, Embeddings: true, WaitForAllTiers: true), ClusterReferenceFixture.IndexTimeout));
         var final = await cluster.StatusAsync(first);
         Assert.Equal(more.Chunks, more.EmbeddedChunks);
         Assert.True(final.EmbedderNodes!.Single(n => n.Address == ClusterNodes.AddressOf(rejoined)).ChunksEmbedded > 0, "the rejoined node got no work");

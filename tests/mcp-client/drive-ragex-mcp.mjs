@@ -78,7 +78,7 @@ async function run(client) {
   const indexed = await callJson(client, "index_project", { path: tree }, { onprogress: () => progressNotes++ });
   check(indexed.root === tree, `index_project root ${indexed.root}, expected ${tree}`);
   check(indexed.files === 2, `index_project files ${indexed.files}, expected 2`);
-  check(indexed.chunks >= 3 && indexed.embedded_chunks === indexed.chunks, `index_project chunks ${JSON.stringify(indexed)}`);
+  check(indexed.chunks >= 3 && indexed.static_chunks === indexed.chunks, `index_project chunks ${JSON.stringify(indexed)}`);
 
   const regex = await callJson(client, "search_code", { query: "json\\.loads", mode: "regex" });
   check(regex.mode === "regex", `search_code mode ${regex.mode}`);

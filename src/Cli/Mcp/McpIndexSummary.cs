@@ -12,7 +12,9 @@ public sealed record McpIndexSummary(
     int Deleted,
     long Symbols,
     long Chunks,
+    long StaticChunks,
     long EmbeddedChunks,
+    bool TransformerContinues,
     IReadOnlyDictionary<string, int> Skipped,
     string? EmbeddingModel,
     double Seconds)
@@ -27,7 +29,9 @@ public sealed record McpIndexSummary(
             indexed.Deleted,
             indexed.Symbols,
             indexed.Chunks,
+            indexed.StaticChunks,
             indexed.EmbeddedChunks,
+            indexed.TransformerContinues,
             indexed.Skipped,
             indexed.EmbeddingModel,
             Math.Round(indexed.Seconds, 3));

@@ -16,8 +16,10 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
     [Description("""
         Index a project directory so search_code and find_symbol can search it: registers it with ragex (the daemon
         then keeps it up to date as files change) and builds its symbol, keyword and semantic (embedding) indexes.
-        Incremental: re-indexing an indexed project only re-parses changed files, so it is cheap. The first index of a
-        large repository can take minutes. Returns JSON counts: files, parsed, symbols, chunks, embedded_chunks,
+        Returns as soon as every chunk is searchable in every mode (the static embedding tier: seconds for most
+        repositories); the transformer tier then refines semantic results in the background (transformer_continues;
+        index_status shows how far). Incremental: re-indexing only re-parses changed files, so it is cheap. Returns JSON
+        counts: files, parsed, symbols, chunks, static_chunks, embedded_chunks (transformer tier), transformer_continues,
         skipped files by reason, and seconds.
         """)]
     public Task<CallToolResult> IndexProjectAsync(
@@ -38,7 +40,8 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
     [McpServerTool(Name = "index_status", Title = "Index status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
         The ragex daemon's state: every indexed project with its state, current phase and progress (scanning, parsing,
-        embedding; phase_done of phase_total), files, chunks, embedded share (index_percent), queued changes and queue
+        static tier, then embedding for the transformer tier; phase_done of phase_total), files, chunks, static_chunks,
+        the transformer tier's share (index_percent), queued changes and queue
         depth, last error; the embedder pool (sessions, busy, queued); the daemon's memory (working_set_bytes) and
         uptime. Use it to see whether indexing has finished before relying on semantic search.
         """)]
