@@ -43,6 +43,7 @@ try
     {
         context.Log("case 4: stdlib from empty without embeddings");
         rss.Phase = "indexing stdlib";
+        await IndexingCase.NewHomeAsync(context, "python3.11", corpora.Stdlib, "split a URL into its parts", "urlparse");
         await IndexingCase.FromEmptyAsync(context, "python3.11", corpora.Stdlib);
         await IndexingCase.IncrementalAsync(context, "python3.11", corpora.Stdlib, "json/decoder.py");
 

@@ -3,20 +3,22 @@ using Ragex.Protocol.Daemon;
 
 namespace Ragex.Bench;
 
-/// <summary>The published `ragex` CLI on the bench's private RAGEX_HOME; every call is a new process, as a user's would be.</summary>
-public sealed class RagexCli(string program, string home, string modelsDirectory)
+/// <summary>
+/// The published `ragex` CLI on the bench's private RAGEX_HOME; every call is a new process, as a user's would be.
+/// Without a models directory it finds the models as a user's new home does.
+/// </summary>
+public sealed class RagexCli(string program, string home, string? modelsDirectory)
 {
     public string Home { get; } = home;
 
-    private readonly Dictionary<string, string> environment = new()
-    {
-        ["RAGEX_HOME"] = home,
-        ["RAGEX_MODELS_DIR"] = modelsDirectory,
-        ["NO_COLOR"] = "1",
-    };
+    public string Program { get; } = program;
+
+    private readonly Dictionary<string, string> environment = modelsDirectory is null
+        ? new() { ["RAGEX_HOME"] = home, ["NO_COLOR"] = "1" }
+        : new() { ["RAGEX_HOME"] = home, ["RAGEX_MODELS_DIR"] = modelsDirectory, ["NO_COLOR"] = "1" };
 
     public Task<ProcessRun> RunAsync(string workingDirectory, params string[] arguments) =>
-        ProcessRun.RunAsync(program, arguments, workingDirectory, environment);
+        ProcessRun.RunAsync(Program, arguments, workingDirectory, environment);
 
     /// <summary>Runs and fails loudly on exit code 2 (an error); 0 and 1 (no hits) are answers.</summary>
     public async Task<ProcessRun> CheckedAsync(string workingDirectory, params string[] arguments)
@@ -30,9 +32,9 @@ public sealed class RagexCli(string program, string home, string modelsDirectory
         return run;
     }
 
-    public async Task<(ProcessRun Run, JsonElement Summary)> IndexAsync(string root, bool embeddings)
+    public async Task<(ProcessRun Run, JsonElement Summary)> IndexAsync(string root, bool embeddings, bool waitForAllTiers = false)
     {
-        string[] arguments = embeddings ? ["index", root, "--json"] : ["index", root, "--json", "--no-embeddings"];
+        string[] arguments = !embeddings ? ["index", root, "--json", "--no-embeddings"] : waitForAllTiers ? ["index", root, "--json", "--wait-all"] : ["index", root, "--json"];
         var run = await CheckedAsync(root, arguments);
         return (run, JsonDocument.Parse(run.Stdout).RootElement.Clone());
     }

@@ -21,7 +21,9 @@ public static class StdlibQueries
             .Select(l => JsonSerializer.Deserialize<EvalQuery>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
             .ToList();
         var home = RagexHome.FromEnvironment();
-        using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home));
+        // RAGEX_EVAL_TIERS: the embedding tiers searched (default both).
+        using var embedders = new EmbedderProvider(
+            EmbedderProvider.ModelsDirectoryFor(home), tiers: EmbeddingTiersSetting.Parse(Environment.GetEnvironmentVariable("RAGEX_EVAL_TIERS") ?? "static+transformer"));
         using var vectors = new VectorIndexCache();
         foreach (var variant in variants)
         {
