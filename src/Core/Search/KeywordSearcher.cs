@@ -3,14 +3,21 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
 
-/// <summary>BM25 (SQLite FTS5) over chunk text and symbol names.</summary>
+/// <summary>
+/// BM25 (SQLite FTS5) over chunk text, symbol names and identifier words, re-ranked by <see cref="ChunkRanker"/>
+/// (symbol and file-name matches, definitions, file roles, grouping by file) as hybrid search is.
+/// </summary>
 public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
+    private readonly ChunkRanker ranker = new(ranking);
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var hits = ChunkHits.From(Rank(scope, database, request.Query), database, scope, request, new PathFilter(request, fileTypes), SearchMode.Keyword);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
+        var ranked = Rank(scope, database, request.Query);
+        var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
+        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, SearchMode.Keyword));
     }
 
     /// <summary>Chunk ids by descending BM25.</summary>

@@ -1,0 +1,33 @@
+using Ragex.Core.Chunking;
+using Ragex.Core.Projects;
+using Ragex.Core.Search;
+using Ragex.Core.Storage;
+using Ragex.Core.Tests.Support;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Tests.Search;
+
+public sealed class KeywordSearcherTests
+{
+    [Fact]
+    public async Task Keyword_search_runs_the_ranking_stack_so_a_file_named_after_the_query_beats_a_wordier_window()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [],
+                [new Chunk(1, 1, 9, null, Chunk.WindowKind, "src/util.py\n# session store helpers: session store session store cache session", "x1")]);
+            batch.ReplaceFile(new FileRecord("src/sessions.py", 1, 1, "h2"), [],
+                [new Chunk(2, 1, 9, "save", "function", "src/sessions.py function save\ndef save(self): keep the session in the store for the next request", "x2")]);
+            batch.Commit();
+        }
+
+        var hits = await new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions())
+            .SearchAsync(new SearchScope(project, []), new SearchRequest("session store", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(["src/sessions.py", "src/util.py"], hits.Select(h => h.Path));
+    }
+}
