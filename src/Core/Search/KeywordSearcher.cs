@@ -9,7 +9,7 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
-    private readonly ChunkRanker ranker = new(ranking);
+    private readonly ChunkRanker ranker = new(ranking.ForKeyword());
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -24,6 +24,6 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query)
     {
         var fts = KeywordQuery.ToFts(query);
-        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.CandidatesFor(scope));
+        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, ranking.CandidatesFor(scope));
     }
 }

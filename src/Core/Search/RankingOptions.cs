@@ -20,6 +20,9 @@ public sealed record RankingOptions
     /// <summary>BM25 weight of the words split out of a chunk's compound identifiers relative to its text.</summary>
     public double IdentifierWordsWeight { get; init; } = 1.0;
 
+    /// <summary>BM25 weight of the words of a chunk's file path (parent directories and file stem) relative to its text.</summary>
+    public double PathWordsWeight { get; init; } = 1.0;
+
     /// <summary>Candidates each retriever contributes before fusion.</summary>
     public int Candidates { get; init; } = 100;
 
@@ -31,6 +34,12 @@ public sealed record RankingOptions
 
     /// <summary>Keyword and hybrid ranking: added to a chunk's factor times how well its symbol name and the query match (<see cref="QueryWords.Match"/>).</summary>
     public double SymbolMatchBoost { get; init; }
+
+    /// <summary>
+    /// Keyword ranking: <see cref="SymbolMatchBoost"/> when BM25 alone is ranked. Without the semantic ranking a chunk
+    /// whose name the query spells is the best evidence left.
+    /// </summary>
+    public double KeywordSymbolMatchBoost { get; init; } = 1.0;
 
     /// <summary>Keyword and hybrid ranking: added to a chunk's factor times how well its file name and the query match.</summary>
     public double PathMatchBoost { get; init; } = 1.5;
@@ -56,6 +65,12 @@ public sealed record RankingOptions
 
     /// <summary>Keyword and hybrid ranking: a file scores its best chunk plus this share of its next <see cref="SiblingsCounted"/>.</summary>
     public double SiblingWeight { get; init; } = 0.2;
+
+    /// <summary>Keyword ranking: <see cref="SiblingWeight"/> when BM25 alone is ranked.</summary>
+    public double KeywordSiblingWeight { get; init; } = 0.35;
+
+    /// <summary>The ranking keyword search uses: these options with the keyword-only values in place of the hybrid ones.</summary>
+    public RankingOptions ForKeyword() => this with { SymbolMatchBoost = KeywordSymbolMatchBoost, SiblingWeight = KeywordSiblingWeight };
 
     /// <summary>Keyword and hybrid ranking: how many of a file's chunks after its best one add <see cref="SiblingWeight"/> of their score.</summary>
     public int SiblingsCounted { get; init; } = 2;

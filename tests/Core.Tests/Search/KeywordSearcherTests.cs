@@ -30,4 +30,27 @@ public sealed class KeywordSearcherTests
 
         Assert.Equal(["src/sessions.py", "src/util.py"], hits.Select(h => h.Path));
     }
+
+    [Fact]
+    public async Task A_bare_name_leads_with_the_chunk_that_defines_it_rather_than_a_method_that_repeats_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("src/models.py", 1, 1, "h1"), [],
+            [
+                new Chunk(1, 1, 20, "PreparedRequest", "class", "src/models.py class PreparedRequest\nclass PreparedRequest: the fully mutable object holding the exact bytes that will be sent to the server, built by a session", "x1"),
+                new Chunk(2, 21, 30, "PreparedRequest.copy", "method", "src/models.py method PreparedRequest.copy\ndef copy(self): p = PreparedRequest(); p.hooks = PreparedRequest.hooks; return p", "x2"),
+            ]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions());
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("PreparedRequest", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(1, hits[0].Line);
+    }
 }
