@@ -74,6 +74,7 @@ public sealed record RagexSettings(
                 KeywordWeight = search.GetDouble("keyword-weight"),
                 SymbolNameWeight = search.GetDouble("symbol-name-weight"),
                 Candidates = search.GetInt("candidates"),
+                KeywordCandidates = search.GetInt("keyword-candidates"),
                 HitsPerFile = search.GetInt("hits-per-file"),
                 IdentifierWordsWeight = search.GetDouble("identifier-words-weight"),
                 PathWordsWeight = search.GetDouble("path-words-weight"),

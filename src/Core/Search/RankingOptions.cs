@@ -27,10 +27,19 @@ public sealed record RankingOptions
     public int Candidates { get; init; } = 100;
 
     /// <summary>
+    /// Candidates BM25 contributes when keyword search ranks alone: the ranking stack re-orders them by name, path and
+    /// file, so a deeper list lets it reach the file a question names.
+    /// </summary>
+    public int KeywordCandidates { get; init; } = 200;
+
+    /// <summary>
     /// Candidates to fetch for a scope: more when only part of the project is searched, since the retrievers rank the
     /// whole project and the path filter comes after them.
     /// </summary>
     public int CandidatesFor(SearchScope scope) => scope.IsWholeProject ? Candidates : Candidates * 10;
+
+    /// <summary><see cref="CandidatesFor"/> for keyword search alone.</summary>
+    public int KeywordCandidatesFor(SearchScope scope) => scope.IsWholeProject ? KeywordCandidates : KeywordCandidates * 10;
 
     /// <summary>Keyword and hybrid ranking: added to a chunk's factor times how well its symbol name and the query match (<see cref="QueryWords.Match"/>).</summary>
     public double SymbolMatchBoost { get; init; }

@@ -53,4 +53,24 @@ public sealed class KeywordSearcherTests
 
         Assert.Equal(1, hits[0].Line);
     }
+
+    [Fact]
+    public async Task Keyword_search_alone_takes_its_own_deeper_candidate_list()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [], [new Chunk(1, 1, 2, null, Chunk.WindowKind, "a.py\nretry", "x1")]);
+            batch.ReplaceFile(new FileRecord("b.py", 1, 1, "h2"), [], [new Chunk(2, 1, 2, null, Chunk.WindowKind, "b.py\nretry later", "x2")]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions { Candidates = 1, KeywordCandidates = 2 });
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("retry", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(2, hits.Count);
+    }
 }
