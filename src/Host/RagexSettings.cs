@@ -82,6 +82,8 @@ public sealed record RagexSettings(
                 KeywordSymbolMatchBoost = search.GetDouble("keyword-symbol-match-boost"),
                 PathMatchBoost = search.GetDouble("path-match-boost"),
                 DefinitionBoost = search.GetDouble("definition-boost"),
+                NameDefinitionBoost = search.GetDouble("name-definition-boost"),
+                KeywordNameDefinitionBoost = search.GetDouble("keyword-name-definition-boost"),
                 NonSourceFactor = search.GetDouble("non-source-factor"),
                 DeclaringHeaderFactor = search.GetDouble("declaring-header-factor"),
                 SiblingWeight = search.GetDouble("sibling-weight"),

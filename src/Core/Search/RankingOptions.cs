@@ -60,6 +60,15 @@ public sealed record RankingOptions
     /// </summary>
     public double OutlineMatchBoost { get; init; } = 0.15;
 
+    /// <summary>
+    /// Keyword and hybrid ranking: added to the factor of a definition named exactly as a bare-identifier query (half
+    /// again when its file carries the name too).
+    /// </summary>
+    public double NameDefinitionBoost { get; init; }
+
+    /// <summary>Keyword ranking: <see cref="NameDefinitionBoost"/> when BM25 alone is ranked.</summary>
+    public double KeywordNameDefinitionBoost { get; init; } = 1.0;
+
     /// <summary>Keyword and hybrid ranking: added to the factor of a chunk that is a definition (function, class...) rather than loose lines.</summary>
     public double DefinitionBoost { get; init; } = 0.1;
 
@@ -79,7 +88,10 @@ public sealed record RankingOptions
     public double KeywordSiblingWeight { get; init; } = 0.35;
 
     /// <summary>The ranking keyword search uses: these options with the keyword-only values in place of the hybrid ones.</summary>
-    public RankingOptions ForKeyword() => this with { SymbolMatchBoost = KeywordSymbolMatchBoost, SiblingWeight = KeywordSiblingWeight };
+    public RankingOptions ForKeyword() => this with
+    {
+        SymbolMatchBoost = KeywordSymbolMatchBoost, SiblingWeight = KeywordSiblingWeight, NameDefinitionBoost = KeywordNameDefinitionBoost,
+    };
 
     /// <summary>Keyword and hybrid ranking: how many of a file's chunks after its best one add <see cref="SiblingWeight"/> of their score.</summary>
     public int SiblingsCounted { get; init; } = 2;

@@ -73,4 +73,26 @@ public sealed class KeywordSearcherTests
 
         Assert.Equal(2, hits.Count);
     }
+
+    [Fact]
+    public async Task A_bare_name_leads_with_the_file_named_after_its_definition()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.Async.cs", 1, 1, "h1"), [],
+                [new Chunk(1, 1, 9, "SqlMapper", "class", "Dapper/SqlMapper.Async.cs class SqlMapper\npartial class SqlMapper { SqlMapper.QueryAsync }", "x1")]);
+            batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.cs", 1, 1, "h2"), [],
+                [new Chunk(2, 1, 9, "SqlMapper", "class", "Dapper/SqlMapper.cs class SqlMapper\npartial class SqlMapper: the extension methods every query goes through, with caches of generated readers", "x2")]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions());
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("SqlMapper", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal("Dapper/SqlMapper.cs", hits[0].Path);
+    }
 }
