@@ -4,10 +4,10 @@ using Ragex.Core.Storage;
 namespace Ragex.Core.Search;
 
 /// <summary>
-/// The ranking stack over keyword (BM25) or fused retriever scores: a chunk gains when the query names its symbol or its file, and when
-/// it is a definition rather than loose lines; tests, documentation, examples and generated files lose unless the
-/// query asks for them, and a C/C++ header loses to the implementation file of its name; then chunks are grouped by
-/// file so that one file cannot fill the top of the list.
+/// The ranking stack over keyword (BM25) or fused retriever scores: a chunk gains when the query names its symbol or
+/// its file, and when it is a definition rather than loose lines; tests, documentation, examples and generated files
+/// lose unless the query asks for them, and a C/C++ header loses to the implementation file of its name; then chunks
+/// are grouped by file so that one file cannot fill the top of the list.
 /// </summary>
 public sealed class ChunkRanker(RankingOptions options)
 {
