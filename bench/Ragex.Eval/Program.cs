@@ -17,6 +17,29 @@ if (args is ["stdlib-queries", var queryFile, var corpusTree, .. var variantArgs
     return;
 }
 
+if (args is ["stdlib-keyword", .. var keywordArgs])
+{
+    // Keyword search alone, in seconds: the corpus indexed into $RAGEX_HOME without embeddings (as `ragex index
+    // --no-embeddings`), then keyword and auto mode (auto falls back to keyword without vectors) per ranking variant.
+    var keywordOptions = Enumerable.Range(0, keywordArgs.Length / 2).ToDictionary(i => keywordArgs[2 * i], i => keywordArgs[(2 * i) + 1]);
+    var keywordTree = Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "eval", "python3.11");
+    PrepareCorpus(keywordOptions.GetValueOrDefault("--corpus") ?? "/usr/lib/python3.11", keywordTree);
+    var keywordRegistry = new ProjectRegistry(RagexHome.FromEnvironment());
+    if (keywordOptions.GetValueOrDefault("--fresh") == "true" && keywordRegistry.Find(keywordTree) is { } stale)
+    {
+        keywordRegistry.Remove(stale);
+    }
+
+    var indexed = await new ProjectIndexer(keywordRegistry, new IndexerOptions(), new CtagsRunner()).IndexAsync(keywordTree, null, CancellationToken.None);
+    Console.WriteLine($"index: {indexed.Files} files, {indexed.Chunks} chunks, {indexed.Elapsed.TotalSeconds:0.0} s");
+    await StdlibQueries.RunAsync(
+        keywordOptions.GetValueOrDefault("--queries") ?? Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "eval", "python-stdlib-dev.jsonl"),
+        keywordTree,
+        keywordOptions.GetValueOrDefault("--variant")?.Split(';') ?? [""],
+        [SearchMode.Keyword, SearchMode.Auto]);
+    return;
+}
+
 if (args is ["chunks", var chunkRoot, .. var chunkFiles])
 {
     // Debugging aid: the chunks the indexer would make of some files (ctags, inferred extents, chunker).

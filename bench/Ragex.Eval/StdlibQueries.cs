@@ -15,7 +15,7 @@ namespace Ragex.Eval;
 /// </summary>
 public static class StdlibQueries
 {
-    public static async Task RunAsync(string queriesPath, string tree, string[] variants)
+    public static async Task RunAsync(string queriesPath, string tree, string[] variants, IReadOnlyList<SearchMode>? modes = null)
     {
         var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize<EvalQuery>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
@@ -29,7 +29,7 @@ public static class StdlibQueries
         {
             var engine = SearchEngine.Create(new ProjectRegistry(home), embedders, vectors, SembleEval.Ranking(variant));
             Console.WriteLine($"## variant: {(variant.Length == 0 ? "defaults" : variant)}");
-            foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
+            foreach (var mode in modes ?? [SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid])
             {
                 var ranks = new List<int?>();
                 foreach (var query in queries)
@@ -44,7 +44,7 @@ public static class StdlibQueries
                 }
 
                 var metrics = RankMetrics.From(ranks);
-                Console.WriteLine($"{mode.ToString().ToLowerInvariant(),-9} file R@1 {metrics.RecallAt1:0.000}  R@10 {metrics.RecallAt10:0.000}  MRR@10 {metrics.MrrAt10:0.000}");
+                Console.WriteLine($"{mode.ToString().ToLowerInvariant(),-9} file R@1 {metrics.RecallAt1:0.000}  R@5 {metrics.RecallAt5:0.000}  R@10 {metrics.RecallAt10:0.000}  MRR@10 {metrics.MrrAt10:0.000}");
             }
         }
     }

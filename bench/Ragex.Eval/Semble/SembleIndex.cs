@@ -10,7 +10,7 @@ namespace Ragex.Eval.Semble;
 /// <summary>
 /// Indexes the prepared semble repositories into <c>$RAGEX_HOME</c> in one process (the model loads once), smallest
 /// first, and prints each repository's index time; <c>--fresh true</c> removes an existing index first (after a chunking
-/// change), <c>--only a,b</c> limits the repositories.
+/// change), <c>--only a,b</c> limits the repositories, <c>--no-embeddings true</c> indexes symbols and text only (keyword search).
 /// </summary>
 public static class SembleIndex
 {
@@ -26,6 +26,7 @@ public static class SembleIndex
         var cache = options.GetValueOrDefault("--cache") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ragex-semble");
         var only = options.GetValueOrDefault("--only")?.Split(',').ToHashSet();
         var fresh = options.GetValueOrDefault("--fresh") == "true";
+        var embeddings = options.GetValueOrDefault("--no-embeddings") != "true";
         var home = RagexHome.FromEnvironment();
         var registry = new ProjectRegistry(home);
         // --tiers: the embedding tiers indexed (default both), every one complete before the next repository.
@@ -44,7 +45,8 @@ public static class SembleIndex
             }
 
             var watch = Stopwatch.StartNew();
-            var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders, waitForAllTiers: true).IndexAsync(repo.IndexDirectory, null, CancellationToken.None);
+            var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders : null, waitForAllTiers: true)
+                .IndexAsync(repo.IndexDirectory, null, CancellationToken.None);
             Console.WriteLine($"{repo.Name,-18} {summary.Files,5} files {summary.Chunks,6} chunks {summary.Embedded,6} embedded {watch.Elapsed.TotalSeconds,8:0.0} s");
         }
     }

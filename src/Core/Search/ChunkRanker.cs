@@ -4,10 +4,10 @@ using Ragex.Core.Storage;
 namespace Ragex.Core.Search;
 
 /// <summary>
-/// The ranking stack over fused retriever scores: a chunk gains when the query names its symbol or its file, and when
-/// it is a definition rather than loose lines; tests, documentation, examples and generated files lose unless the
-/// query asks for them, and a C/C++ header loses to the implementation file of its name; then chunks are grouped by
-/// file so that one file cannot fill the top of the list.
+/// The ranking stack over keyword (BM25) or fused retriever scores: a chunk gains when the query names its symbol or
+/// its file, and when it is a definition rather than loose lines; tests, documentation, examples and generated files
+/// lose unless the query asks for them, and a C/C++ header loses to the implementation file of its name; then chunks
+/// are grouped by file so that one file cannot fill the top of the list.
 /// </summary>
 public sealed class ChunkRanker(RankingOptions options)
 {
@@ -19,13 +19,14 @@ public sealed class ChunkRanker(RankingOptions options)
         IReadOnlyDictionary<string, List<string>>? outlines = null)
     {
         var words = new QueryWords(query);
+        var name = options.NameDefinitionBoost == 0 ? null : AskedName(query);
         var best = fused.Count == 0 ? 1 : Math.Max(fused[0].Score, double.Epsilon);
         var outlineShare = new Dictionary<string, double>(StringComparer.Ordinal);
         var implemented = ImplementedStems(chunks.Values);
         var scored = fused
             .Where(f => chunks.ContainsKey(f.Id))
             .Select(f => new RankedChunk(chunks[f.Id], f.Score / best
-                * (Boost(chunks[f.Id], words) + OutlineBoost(chunks[f.Id].Path, words, outlines, outlineShare))
+                * (Boost(chunks[f.Id], words) + NameDefinitionBoost(chunks[f.Id], name) + OutlineBoost(chunks[f.Id].Path, words, outlines, outlineShare))
                 * (IsDeclaringHeader(chunks[f.Id].Path, implemented) ? options.DeclaringHeaderFactor : 1)))
             .ToList();
         return FileAggregation.Order(scored, options.SiblingWeight, options.RankedHitsPerFile, options.SiblingsCounted);
@@ -45,6 +46,29 @@ public sealed class ChunkRanker(RankingOptions options)
 
         return options.OutlineMatchBoost * share;
     }
+
+    /// <summary>
+    /// Added to the factor of a definition named exactly as a bare-identifier query, half again when its file is named
+    /// so too (<c>Session</c>: class Session in sessions.py); a question in words asks for no name.
+    /// </summary>
+    private double NameDefinitionBoost(StoredChunk chunk, string? name)
+    {
+        if (name is null || chunk.Kind == Chunk.WindowKind || chunk.Symbol is not { } symbol || LastName(symbol) != name)
+        {
+            return 0;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(chunk.Path).Replace("_", "", StringComparison.Ordinal);
+        var named = string.Equals(stem, name, StringComparison.OrdinalIgnoreCase) || string.Equals(stem, name + "s", StringComparison.OrdinalIgnoreCase);
+        return options.NameDefinitionBoost * (named ? 1.5 : 1);
+    }
+
+    /// <summary>The name a bare-identifier query asks for (its last part: Helpers of Sinatra::Helpers), or null for other queries.</summary>
+    private static string? AskedName(string query) =>
+        QueryClassifier.Classify(query).Mode == Protocol.SearchMode.Symbol ? LastName(query.Trim()) : null;
+
+    private static string LastName(string qualified) =>
+        qualified[(qualified.LastIndexOfAny(['.', ':', '>', '#']) + 1)..];
 
     /// <summary>The factor a chunk's fused score is multiplied by.</summary>
     public double Boost(StoredChunk chunk, QueryWords words)

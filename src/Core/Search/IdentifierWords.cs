@@ -33,6 +33,28 @@ public static partial class IdentifierWords
         return string.Join(' ', words);
     }
 
+    /// <summary>
+    /// The words of a file's place, its parent directories and its name without extensions, each compound also split
+    /// (<c>src/Newtonsoft.Json/JsonSerializer.cs</c>: src newtonsoft json jsonserializer json serializer).
+    /// </summary>
+    public static string OfPath(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.IndexOf('.', 1);
+        var place = path[..(path.LastIndexOf('/') + 1)] + (dot < 0 ? name : name[..dot]);
+        var words = new List<string>();
+        foreach (Match token in Token().Matches(place))
+        {
+            words.Add(token.Value.ToLowerInvariant());
+            if (Split(token.Value) is { Count: > 1 } parts)
+            {
+                words.AddRange(parts);
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
     /// <summary>Runs of letters and digits, as FTS5's unicode61 tokenizer sees tokens.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Token();

@@ -3,20 +3,30 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
 
-/// <summary>BM25 (SQLite FTS5) over chunk text and symbol names.</summary>
+/// <summary>
+/// BM25 (SQLite FTS5) over chunk text, symbol names and identifier words, re-ranked by <see cref="ChunkRanker"/>
+/// (symbol and file-name matches, definitions, file roles, grouping by file) as hybrid search is.
+/// </summary>
 public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
+    private readonly ChunkRanker ranker = new(ranking.ForKeyword());
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var hits = ChunkHits.From(Rank(scope, database, request.Query), database, scope, request, new PathFilter(request, fileTypes), SearchMode.Keyword);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
+        var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
+        var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
+        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, SearchMode.Keyword));
     }
 
-    /// <summary>Chunk ids by descending BM25.</summary>
-    public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query)
+    /// <summary>Chunk ids by descending BM25, as many as hybrid fusion takes from each retriever.</summary>
+    public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query) =>
+        Rank(database, query, ranking.CandidatesFor(scope));
+
+    private List<(long Id, double Score)> Rank(IndexDatabase database, string query, int limit)
     {
         var fts = KeywordQuery.ToFts(query);
-        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.CandidatesFor(scope));
+        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
     }
 }

@@ -46,7 +46,7 @@ public sealed class IndexBatch : IDisposable
         }
 
         InsertSymbols(fileId, symbols);
-        InsertChunks(fileId, chunks, reusable, staticVectors);
+        InsertChunks(fileId, file.Path, chunks, reusable, staticVectors);
     }
 
     /// <summary>
@@ -110,14 +110,15 @@ public sealed class IndexBatch : IDisposable
         return embeddings;
     }
 
-    private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors)
+    private void InsertChunks(long fileId, string path, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors)
     {
+        var pathWords = Search.IdentifierWords.OfPath(path);
         using var insert = Command(
             """
-            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words, static_embedding)
-            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words, $static)
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words, static_embedding, path_words)
+            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words, $static, $pathWords)
             """);
-        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words", "$static" }
+        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words", "$static", "$pathWords" }
             .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
             .ToArray();
         insert.Prepare();
@@ -135,6 +136,7 @@ public sealed class IndexBatch : IDisposable
             parameters[8].Value = reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
             parameters[9].Value = Search.IdentifierWords.Compounds(chunk.Text);
             parameters[10].Value = staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
+            parameters[11].Value = pathWords;
             insert.ExecuteNonQuery();
         }
     }

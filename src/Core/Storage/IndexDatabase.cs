@@ -246,18 +246,19 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>
-    /// BM25 over the chunk's symbol name, its text and the words of its compound identifiers (weighted
-    /// <paramref name="symbolWeight"/>, 1 and <paramref name="wordsWeight"/>), best first; <paramref name="ftsQuery"/> is
-    /// an FTS5 MATCH expression. Scores are negated bm25, higher is better. (An index older than the words column has
-    /// two columns; FTS5 ignores the extra weight.)
+    /// BM25 over the chunk's symbol name, its text, the words of its compound identifiers and the words of its file's
+    /// path (weighted <paramref name="symbolWeight"/>, 1, <paramref name="wordsWeight"/> and <paramref name="pathWeight"/>),
+    /// best first; <paramref name="ftsQuery"/> is an FTS5 MATCH expression. Scores are negated bm25, higher is better.
+    /// (An index older than a column has fewer; FTS5 ignores the extra weights.)
     /// </summary>
-    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, double wordsWeight, int limit)
+    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, double wordsWeight, double pathWeight, int limit)
     {
         using var command = Command(
-            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0, $wordsWeight) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
+            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0, $wordsWeight, $pathWeight) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
             ("$query", ftsQuery),
             ("$symbolWeight", symbolWeight),
             ("$wordsWeight", wordsWeight),
+            ("$pathWeight", pathWeight),
             ("$limit", limit));
         using var reader = command.ExecuteReader();
         var hits = new List<(long, double)>();
@@ -321,6 +322,11 @@ public sealed class IndexDatabase : IDisposable
                 FillIdentifierWords(transaction);
             }
 
+            if (version + 1 == Migrations.PathWordsVersion)
+            {
+                FillPathWords(transaction);
+            }
+
             using (var command = Command(
                 "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 ("$key", MetaKeys.SchemaVersion),
@@ -355,6 +361,36 @@ public sealed class IndexDatabase : IDisposable
             {
                 update.Parameters["$id"].Value = id;
                 update.Parameters["$words"].Value = Search.IdentifierWords.Compounds(text);
+                update.ExecuteNonQuery();
+            }
+        }
+
+        using var rebuild = Command("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+        rebuild.Transaction = transaction;
+        rebuild.ExecuteNonQuery();
+    }
+
+    /// <summary>Computes the path words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
+    private void FillPathWords(SqliteTransaction transaction)
+    {
+        var paths = new List<(long Id, string Path)>();
+        using (var select = Command("SELECT id, path FROM files"))
+        {
+            select.Transaction = transaction;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                paths.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        using (var update = Command("UPDATE chunks SET path_words = $words WHERE file_id = $id", ("$words", ""), ("$id", 0L)))
+        {
+            update.Transaction = transaction;
+            foreach (var (id, path) in paths)
+            {
+                update.Parameters["$id"].Value = id;
+                update.Parameters["$words"].Value = Search.IdentifierWords.OfPath(path);
                 update.ExecuteNonQuery();
             }
         }

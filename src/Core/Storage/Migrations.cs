@@ -96,10 +96,31 @@ internal static class Migrations
         ALTER TABLE chunks ADD COLUMN static_embedding BLOB;
         CREATE INDEX chunks_static_pending ON chunks(id) WHERE static_embedding IS NULL;
         """,
+        """
+        -- Keyword search: the words of the file's path (parent directories and file stem) as a column of their own,
+        -- and the porter stemmer over every column so that inflections meet (sessions ~ session, parsing ~ parse).
+        -- The path words of chunks already stored are filled in by code after this step, which rebuilds the index.
+        ALTER TABLE chunks ADD COLUMN path_words TEXT;
+        DROP TRIGGER chunks_fts_insert;
+        DROP TRIGGER chunks_fts_delete;
+        DROP TABLE chunks_fts;
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            symbol, text, words, path_words, content='chunks', content_rowid='id', tokenize='porter unicode61');
+        CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, symbol, text, words, path_words) VALUES (new.id, new.symbol, new.text, new.words, new.path_words);
+        END;
+        CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, symbol, text, words, path_words)
+            VALUES ('delete', old.id, old.symbol, old.text, old.words, old.path_words);
+        END;
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>
     public const int IdentifierWordsVersion = 3;
+
+    /// <summary>The step that adds <c>chunks.path_words</c> and the stemming tokenizer; filled in and rebuilt by code after it.</summary>
+    public const int PathWordsVersion = 6;
 
     public static int LatestVersion => Steps.Count;
 }

@@ -15,6 +15,14 @@ public sealed class IdentifierWordsTests
     public void Splits_camel_pascal_and_snake_case(string identifier, string words) =>
         Assert.Equal(words, string.Join(' ', IdentifierWords.Split(identifier)));
 
+    [Theory]
+    [InlineData("src/Newtonsoft.Json/JsonSerializer.cs", "src newtonsoft json jsonserializer json serializer")]
+    [InlineData("lib/sinatra/base.rb", "lib sinatra base")]
+    [InlineData("packages/zod/src/v4/core/schemas.d.ts", "packages zod src v4 core schemas")]
+    [InlineData("Makefile", "makefile")]
+    public void Path_words_are_the_parent_directories_and_the_file_stem_with_compounds_split(string path, string words) =>
+        Assert.Equal(words, IdentifierWords.OfPath(path));
+
     [Fact]
     public void Compounds_lists_the_words_of_compound_identifiers_only_once_each()
     {

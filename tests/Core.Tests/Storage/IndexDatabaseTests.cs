@@ -108,7 +108,7 @@ public sealed class IndexDatabaseTests
             new Chunk(2, 3, 4, "parse", "function", "def parse(): pass", "x2"),
         ]));
 
-        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, limit: 10);
+        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, pathWeight: 1.0, limit: 10);
 
         Assert.Equal([2L, 1L], ranked.Select(r => r.Id));
     }
@@ -121,7 +121,58 @@ public sealed class IndexDatabaseTests
         var chunk = new Chunk(7, 1, 2, "parseHttpHeader", "function", "a.py function parseHttpHeader\ndef parseHttpHeader(raw): ...", "h");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
 
-        Assert.Equal([7L], database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 10).Select(h => h.Id));
+        Assert.Equal([7L], database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Keyword_search_stems_words_so_inflections_meet()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        var chunk = new Chunk(7, 1, 2, "open", "function", "a.py function open\ndef open(): return the stored session", "h");
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
+
+        Assert.Equal([7L], database.KeywordSearch("\"sessions\" AND \"storing\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Keyword_search_weighs_the_words_of_the_file_path()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b => b.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [Symbol],
+            [new Chunk(1, 1, 2, null, Chunk.WindowKind, "src/util.py\nrouting table routing", "x1")]));
+        Write(database, b => b.ReplaceFile(new FileRecord("src/routing/table.py", 1, 1, "h2"), [Symbol],
+            [new Chunk(2, 1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2")]));
+
+        Assert.Equal([1L, 2L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 0.0, 10).Select(h => h.Id));
+        Assert.Equal([2L, 1L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 4.0, 10).Select(h => h.Id));
+    }
+
+    [Fact]
+    public void An_index_of_the_previous_schema_gets_path_words_and_stemming_when_migrated()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.PathWordsVersion - 1)) + $"""
+                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.PathWordsVersion - 1}');
+                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/routing/table.py', 1, 1, 'h', 0);
+                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
+                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'src/routing/table.py' || char(10) || 'stored entries', '');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var database = IndexDatabase.Open(path);
+
+        Assert.Equal([5L], database.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+        Write(database, b => b.DeleteFile("src/routing/table.py"));
+        Assert.Empty(database.KeywordSearch("\"storing\"", 4.0, 1.0, 1.0, 10));
     }
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)

@@ -1,0 +1,98 @@
+using Ragex.Core.Chunking;
+using Ragex.Core.Projects;
+using Ragex.Core.Search;
+using Ragex.Core.Storage;
+using Ragex.Core.Tests.Support;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Tests.Search;
+
+public sealed class KeywordSearcherTests
+{
+    [Fact]
+    public async Task Keyword_search_runs_the_ranking_stack_so_a_file_named_after_the_query_beats_a_wordier_window()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [],
+                [new Chunk(1, 1, 9, null, Chunk.WindowKind, "src/util.py\n# session store helpers: session store session store cache session", "x1")]);
+            batch.ReplaceFile(new FileRecord("src/sessions.py", 1, 1, "h2"), [],
+                [new Chunk(2, 1, 9, "save", "function", "src/sessions.py function save\ndef save(self): keep the session in the store for the next request", "x2")]);
+            batch.Commit();
+        }
+
+        var hits = await new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions())
+            .SearchAsync(new SearchScope(project, []), new SearchRequest("session store", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(["src/sessions.py", "src/util.py"], hits.Select(h => h.Path));
+    }
+
+    [Fact]
+    public async Task A_bare_name_leads_with_the_chunk_that_defines_it_rather_than_a_method_that_repeats_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("src/models.py", 1, 1, "h1"), [],
+            [
+                new Chunk(1, 1, 20, "PreparedRequest", "class", "src/models.py class PreparedRequest\nclass PreparedRequest: the fully mutable object holding the exact bytes that will be sent to the server, built by a session", "x1"),
+                new Chunk(2, 21, 30, "PreparedRequest.copy", "method", "src/models.py method PreparedRequest.copy\ndef copy(self): p = PreparedRequest(); p.hooks = PreparedRequest.hooks; return p", "x2"),
+            ]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions());
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("PreparedRequest", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(1, hits[0].Line);
+    }
+
+    [Fact]
+    public async Task Keyword_search_alone_takes_its_own_deeper_candidate_list()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [], [new Chunk(1, 1, 2, null, Chunk.WindowKind, "a.py\nretry", "x1")]);
+            batch.ReplaceFile(new FileRecord("b.py", 1, 1, "h2"), [], [new Chunk(2, 1, 2, null, Chunk.WindowKind, "b.py\nretry later", "x2")]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions { Candidates = 1, KeywordCandidates = 2 });
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("retry", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(2, hits.Count);
+    }
+
+    [Fact]
+    public async Task A_bare_name_leads_with_the_file_named_after_its_definition()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.Async.cs", 1, 1, "h1"), [],
+                [new Chunk(1, 1, 9, "SqlMapper", "class", "Dapper/SqlMapper.Async.cs class SqlMapper\npartial class SqlMapper { SqlMapper.QueryAsync }", "x1")]);
+            batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.cs", 1, 1, "h2"), [],
+                [new Chunk(2, 1, 9, "SqlMapper", "class", "Dapper/SqlMapper.cs class SqlMapper\npartial class SqlMapper: the extension methods every query goes through, with caches of generated readers", "x2")]);
+            batch.Commit();
+        }
+
+        var searcher = new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions());
+        var hits = await searcher.SearchAsync(new SearchScope(project, []), new SearchRequest("SqlMapper", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal("Dapper/SqlMapper.cs", hits[0].Path);
+    }
+}
