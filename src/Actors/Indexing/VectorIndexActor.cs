@@ -30,14 +30,8 @@ public sealed class VectorIndexActor : ReceiveActor
         }));
         Receive<FinishScan>(finish => Write(finish.Run, w =>
         {
-            w.FinishScan(finish.Plan, finish.ContentChanged, finish.Embeddings);
-            Sender.Tell(new ScanFinished(finish.Run, w.Counts()));
-        }));
-        Receive<CompleteStaticTier>(complete => Write(complete.Run, w =>
-        {
-            w.CompleteStaticTier(embedders.Static);
-            w.RefreshVectors(VectorTier.Static, embedders.Static.Dimension);
-            Sender.Tell(new VectorsRefreshed(complete.Run, w.Counts()));
+            var counts = w.CompleteScan(finish.Plan, finish.ContentChanged, finish.Embeddings, finish.StaticVectors ? embedders.Static : null);
+            Sender.Tell(new ScanFinished(finish.Run, counts));
         }));
         Receive<LoadPendingChunks>(load => Write(load.Run, w =>
         {

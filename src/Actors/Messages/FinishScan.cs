@@ -3,7 +3,7 @@ using Ragex.Core.Indexing;
 namespace Ragex.Actors.Messages;
 
 /// <summary>
-/// To the index writer, after every parsed batch: record touched files, purge deleted ones, and whether the project
-/// embeds. Answered by <see cref="ScanFinished"/>.
+/// To the index writer, after every parsed batch: record touched files, purge deleted ones, whether the project
+/// embeds, and (with <see cref="StaticVectors"/>) complete the static tier. Answered by <see cref="ScanFinished"/>.
 /// </summary>
-public sealed record FinishScan(int Run, IndexPlan Plan, bool ContentChanged, bool Embeddings);
+public sealed record FinishScan(int Run, IndexPlan Plan, bool ContentChanged, bool Embeddings, bool StaticVectors);

@@ -113,12 +113,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             r.StoresInFlight--;
             DispatchParsing(r);
         }));
-        Receive<ScanFinished>(finished => ForRun(finished.Run, r => ScanFinished(r, finished)));
-        Receive<VectorsRefreshed>(refreshed =>
-        {
-            ForRun(refreshed.Run, r => Complete(r, refreshed.Counts));
-            ForPass(refreshed.Run, p => PassComplete(p, refreshed.Counts));
-        });
+        Receive<ScanFinished>(finished => ForRun(finished.Run, r => Complete(r, finished.Counts)));
+        Receive<VectorsRefreshed>(refreshed => ForPass(refreshed.Run, p => PassComplete(p, refreshed.Counts)));
         Receive<IndexWriteFailed>(failed =>
         {
             ForRun(failed.Run, _ => Fail(failed.Reason));
@@ -209,7 +205,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         if (current.ParsingDone)
         {
-            index.Tell(new FinishScan(current.Id, current.Plan, ContentChanged: current.Parsed.Count > 0, current.Embeddings));
+            index.Tell(new FinishScan(current.Id, current.Plan, ContentChanged: current.Parsed.Count > 0, current.Embeddings, StaticTier));
         }
     }
 
@@ -226,18 +222,6 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         current.StoresInFlight++;
         current.Record(parsed.Batch);
         DispatchParsing(current);
-    }
-
-    private void ScanFinished(IndexRun current, ScanFinished finished)
-    {
-        if (StaticTier)
-        {
-            current.Progress = new IndexProgress("static tier", 0, 0);
-            index.Tell(new CompleteStaticTier(current.Id));
-            return;
-        }
-
-        Complete(current, finished.Counts);
     }
 
     /// <summary>Every changed file is stored with its static vectors: the run's requests are answered, the transformer tier goes on.</summary>

@@ -32,10 +32,27 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     }
 
     /// <summary>
-    /// After every changed file is stored: records touched files, purges deleted ones, whether the run embeds
-    /// (<see cref="MetaKeys.Embeddings"/>), refreshes rg's ignore file.
+    /// After every changed file of a run is stored (both indexing drivers, the daemon's actors and the in-process
+    /// indexer, end a run here): the scan's bookkeeping, then the static tier completed (when the index keeps vectors)
+    /// and its FAISS file brought up to date. From here every chunk is searchable in every mode.
     /// </summary>
-    public void FinishScan(IndexPlan plan, bool contentChanged, bool embeddings)
+    public IndexCounts CompleteScan(IndexPlan plan, bool contentChanged, bool embeddings, StaticEmbedder? staticTier, CancellationToken cancellationToken = default)
+    {
+        FinishScan(plan, contentChanged, embeddings);
+        if (staticTier is not null)
+        {
+            CompleteStaticTier(staticTier, cancellationToken);
+            RefreshVectors(VectorTier.Static, staticTier.Dimension);
+        }
+
+        return Counts();
+    }
+
+    /// <summary>
+    /// Records touched files, purges deleted ones, whether the run embeds (<see cref="MetaKeys.Embeddings"/>),
+    /// refreshes rg's ignore file.
+    /// </summary>
+    private void FinishScan(IndexPlan plan, bool contentChanged, bool embeddings)
     {
         using (var batch = database.BeginBatch())
         {
@@ -81,7 +98,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     /// Gives every chunk without a static vector one from <paramref name="embedder"/>: none after a run that parsed
     /// with it, every chunk when the table changed (seconds: no model runs). Returns how many it embedded.
     /// </summary>
-    public int CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken = default)
+    private int CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken)
     {
         if (database.GetMeta(MetaKeys.StaticModel) != embedder.Model.Id)
         {

@@ -25,12 +25,7 @@ public sealed class ProjectIndexer(
         var plan = new IndexPlanner(options.Walk).Plan(project, writer.LoadFiles(), progress);
         var staticTier = embedders is { HasStaticTier: true } ? embedders.Static : null;
         var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
-        writer.FinishScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null);
-        if (staticTier is not null)
-        {
-            writer.CompleteStaticTier(staticTier, cancellationToken);
-            writer.RefreshVectors(VectorTier.Static, staticTier.Dimension);
-        }
+        writer.CompleteScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null, staticTier, cancellationToken);
 
         var transformer = embedders is { HasTransformerTier: true };
         var embedding = Stopwatch.StartNew();

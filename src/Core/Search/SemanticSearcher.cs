@@ -16,9 +16,9 @@ public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCach
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var rankings = Rankings(scope, database, request.Query, cancellationToken);
-        var ranked = rankings.Count == 1 ? rankings[0].Ranking : ReciprocalRankFusion.Fuse(ranking.RrfK, [.. rankings]);
+        var ranked = rankings.Count == 1 ? rankings[0].Ranking : WithCosines(ReciprocalRankFusion.Fuse(ranking.RrfK, [.. rankings]), rankings);
         var hits = ChunkHits.From(ranked, database, scope, request, new PathFilter(request, fileTypes), SearchMode.Semantic)
-            .Where(h => rankings.Count > 1 || request.MinScore is not { } minimum || h.Score >= minimum)
+            .Where(h => request.MinScore is not { } minimum || h.Score >= minimum)
             .ToList();
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
     }
@@ -43,6 +43,25 @@ public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCach
         return rankings.Count > 0
             ? rankings
             : throw new RagexException($"{scope.Project.Root} has no embeddings yet; run `ragex index {scope.Project.Root}`");
+    }
+
+    /// <summary>
+    /// The fused order, each chunk scored by its cosine similarity in the most precise tier that has it (the
+    /// transformer's, else the static one), which is what --min-score and the printed score mean.
+    /// </summary>
+    private static List<(long Id, double Score)> WithCosines(
+        List<(long Id, double Score)> fused, IReadOnlyList<(IReadOnlyList<(long Id, double Score)> Ranking, double Weight)> rankings)
+    {
+        var cosines = new Dictionary<long, double>();
+        foreach (var (tierRanking, _) in rankings.Reverse())
+        {
+            foreach (var (id, cosine) in tierRanking)
+            {
+                cosines.TryAdd(id, cosine);
+            }
+        }
+
+        return [.. fused.Select(f => (f.Id, cosines[f.Id]))];
     }
 
     private List<(long Id, double Score)> Search(SearchScope scope, IndexDatabase database, VectorTier tier, float[] vector) =>

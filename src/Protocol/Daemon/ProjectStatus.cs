@@ -11,7 +11,7 @@ public sealed record ProjectStatus(
     int QueuedChanges,
     string? LastError)
 {
-    /// <summary>What the current run is doing ("scanning", "parsing", "static tier"), "embedding" while the transformer tier fills in, or null.</summary>
+    /// <summary>What the current run is doing ("scanning", "parsing"), "embedding" while the transformer tier fills in, or null.</summary>
     public string? Phase { get; init; }
 
     /// <summary>Items of the current phase done so far, and in all.</summary>
