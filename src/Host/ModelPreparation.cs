@@ -13,14 +13,15 @@ public static class ModelPreparation
         {
             var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-            var settings = RagexSettings.From(RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment));
+            var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
+            var settings = RagexSettings.From(config);
             if (!settings.Tiers.HasFlag(EmbeddingTiers.Static))
             {
                 return 0;
             }
 
             var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
-            StaticModelStore.LoadOrDistill(source, new StaticDistillOptions(), message => Console.Error.WriteLine($"ragexd: {message}"));
+            StaticModelStore.LoadOrDistill(source, RagexSettings.StaticDistillation(config), message => Console.Error.WriteLine($"ragexd: {message}"));
             return 0;
         }
         catch (RagexException e)

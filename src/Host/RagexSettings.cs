@@ -49,6 +49,18 @@ public sealed record RagexSettings(
             : null;
     }
 
+    /// <summary>How <c>ragexd prepare-models</c> makes the static table (<c>ragex.embedding.static-training</c>).</summary>
+    public static StaticDistillOptions StaticDistillation(Config config)
+    {
+        var training = config.GetConfig("ragex.embedding.static-training");
+        return new StaticDistillOptions
+        {
+            TrainingSources = [.. training.GetStringList("sources")],
+            TrainingExcluded = [.. training.GetStringList("excluded")],
+            TrainingQuestions = training.GetInt("questions"),
+        };
+    }
+
     public static RagexSettings From(Config config)
     {
         var index = config.GetConfig("ragex.index");

@@ -22,7 +22,7 @@ public sealed class EmbedderProvider : IDisposable
         this.options = options;
         embedder = new Lazy<OnnxEmbedder>(CreateSession);
         staticEmbedder = new Lazy<StaticEmbedder>(() => new StaticEmbedder(
-            StaticModelStore.LoadOrDistill(EmbeddingModel.Locate(modelsDirectory, ModelId), new StaticDistillOptions(), StaticModelLog)));
+            StaticModelStore.LoadOrDistill(EmbeddingModel.Locate(modelsDirectory, ModelId), new StaticDistillOptions(), StaticModelLog, anyRecipe: true)));
     }
 
     public string ModelId { get; }

@@ -22,12 +22,12 @@ public sealed record StaticModel(EmbeddingModel Source, StaticTable Table, strin
 
     public static string ManifestPath(EmbeddingModel source) => Path.Combine(source.Directory, ManifestFileName);
 
-    /// <summary>Whether a table made from this very model file by <paramref name="recipe"/> is installed.</summary>
-    public static bool IsInstalled(EmbeddingModel source, string recipe)
+    /// <summary>Whether a table made from this very model file (by <paramref name="recipe"/>, unless null) is installed.</summary>
+    public static bool IsInstalled(EmbeddingModel source, string? recipe)
     {
         var manifest = ReadManifest(source);
         return manifest is not null && File.Exists(TablePath(source))
-            && (string?)manifest["sourceSha256"] == source.ModelSha256 && (string?)manifest["recipe"] == recipe;
+            && (string?)manifest["sourceSha256"] == source.ModelSha256 && (recipe is null || (string?)manifest["recipe"] == recipe);
     }
 
     /// <summary>Loads the installed table, verifying its checksum.</summary>

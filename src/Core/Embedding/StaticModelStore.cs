@@ -1,13 +1,19 @@
 namespace Ragex.Core.Embedding;
 
 /// <summary>
-/// Finds the static model of an installed transformer, distilling it first when it is missing or was made from
-/// another model file or recipe (once: concurrent processes wait for the one that distils).
+/// Finds the static model of an installed transformer, distilling it first when it is missing (once: concurrent
+/// processes wait for the one that distils). <c>ragexd prepare-models</c> (setup) asks for the configured recipe and
+/// makes the table again when it was made another way; engines just load the installed one.
 /// </summary>
 public static class StaticModelStore
 {
-    public static StaticModel LoadOrDistill(EmbeddingModel source, StaticDistillOptions options, Action<string>? log = null)
+    public static StaticModel LoadOrDistill(EmbeddingModel source, StaticDistillOptions options, Action<string>? log = null, bool anyRecipe = false)
     {
+        if (anyRecipe && StaticModel.IsInstalled(source, recipe: null))
+        {
+            return StaticModel.Load(source);
+        }
+
         if (StaticModel.IsInstalled(source, options.Recipe))
         {
             return StaticModel.Load(source);
@@ -21,7 +27,15 @@ public static class StaticModelStore
 
         log?.Invoke($"distilling the static embedding model of {source.Id} ({options.Recipe}) into {source.Directory}");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var model = StaticModel.Install(source, StaticDistiller.Distill(source, options), options.Recipe);
+        var questions = options.TrainingSources.Count == 0
+            ? []
+            : TrainingQuestions.Mine(options.TrainingSources, options.TrainingExcluded, options.TrainingQuestions);
+        if (options.TrainingSources.Count > 0)
+        {
+            log?.Invoke($"{questions.Count} training questions from {string.Join(", ", options.TrainingSources.Where(Directory.Exists))}");
+        }
+
+        var model = StaticModel.Install(source, StaticDistiller.Distill(source, options, questions, log), options.Recipe);
         log?.Invoke($"distilled {model.Id} in {started.Elapsed.TotalSeconds:0.0} s");
         return model;
     }
