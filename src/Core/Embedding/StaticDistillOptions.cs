@@ -35,7 +35,7 @@ public sealed record StaticDistillOptions
     /// <summary>Names the recipe in static.json, so a table made another way is made again.</summary>
     public string Recipe => FormattableString.Invariant(
         $"model2vec-{Pooling.ToString().ToLowerInvariant()}-pca{Dimension}-sif{SifCoefficient:R}")
-        + (TrainingSources.Count == 0 ? "-v1" : FormattableString.Invariant($"-trained{TrainingQuestions}-{Sources()}-v2"));
+        + (TrainingSources.Count == 0 ? "-v1" : FormattableString.Invariant($"-trained{TrainingQuestions}-{Sources()}-v3"));
 
     private string Sources() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         System.Text.Encoding.UTF8.GetBytes(string.Join('\n', TrainingSources) + "\0" + string.Join('\n', TrainingExcluded))))[..12];

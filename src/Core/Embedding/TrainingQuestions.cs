@@ -79,7 +79,7 @@ public static partial class TrainingQuestions
         string[] lines;
         try
         {
-            lines = new FileInfo(file).Length is > 100 and < 400_000 ? File.ReadAllLines(file) : [];
+            lines = new FileInfo(file).Length < 400_000 ? File.ReadAllLines(file) : [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
