@@ -15,13 +15,18 @@ public static class ModelPreparation
                 .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
             var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
             var settings = RagexSettings.From(config);
-            if (!settings.Tiers.HasFlag(EmbeddingTiers.Static))
+            var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
+            if (settings.Embedder.Precision == EmbeddingPrecision.Int8 && !File.Exists(source.QuantizedModelPath))
             {
-                return 0;
+                var count = OnnxQuantizer.Quantize(source.ModelPath, source.QuantizedModelPath);
+                Console.Error.WriteLine($"ragexd: quantized {count} weight matrices of {source.Id} to int8 ({source.QuantizedModelPath})");
             }
 
-            var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
-            StaticModelStore.LoadOrDistill(source, RagexSettings.StaticDistillation(config), message => Console.Error.WriteLine($"ragexd: {message}"));
+            if (settings.Tiers.HasFlag(EmbeddingTiers.Static))
+            {
+                StaticModelStore.LoadOrDistill(source, RagexSettings.StaticDistillation(config), message => Console.Error.WriteLine($"ragexd: {message}"));
+            }
+
             return 0;
         }
         catch (RagexException e)

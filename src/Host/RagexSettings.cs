@@ -109,6 +109,12 @@ public sealed record RagexSettings(
             {
                 IntraOpThreads = embedding.GetInt("intra-op-threads"),
                 BatchSize = embedding.GetInt("batch-size"),
+                Precision = embedding.GetString("precision") switch
+                {
+                    "fp32" => EmbeddingPrecision.Float32,
+                    "int8" => EmbeddingPrecision.Int8,
+                    var other => throw new Core.RagexException($"ragex.embedding.precision = '{other}': expected fp32 or int8"),
+                },
             },
             new EmbedderPoolOptions
             {

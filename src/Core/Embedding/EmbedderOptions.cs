@@ -13,4 +13,6 @@ public sealed record EmbedderOptions
 
     /// <summary>Tokens per text including <c>[CLS]</c> and <c>[SEP]</c>; capped at the model's own limit.</summary>
     public int MaxTokens { get; init; } = 256;
+
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Float32;
 }

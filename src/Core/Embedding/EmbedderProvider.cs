@@ -31,7 +31,7 @@ public sealed class EmbedderProvider : IDisposable
     /// What an index records its transformer vectors as made by: the model and how texts are tokenized for it, so
     /// vectors made with the tokenization before <see cref="BertText"/> are made again.
     /// </summary>
-    public string VectorsId => ModelId + "+bert-text-v2";
+    public string VectorsId => ModelId + (options?.Precision == EmbeddingPrecision.Int8 ? "+int8" : "") + "+bert-text-v2";
 
     public EmbeddingTiers Tiers { get; }
 

@@ -31,9 +31,20 @@ public sealed record EmbeddingModel(
     public const string ModelFileName = "model.onnx";
     public const string VocabularyFileName = "vocab.txt";
 
+    /// <summary>The int8 graph <c>ragexd prepare-models</c> writes beside the model when the precision setting asks for it.</summary>
+    public const string QuantizedModelFileName = "model.int8.onnx";
+
     public string ModelPath => Path.Combine(Directory, ModelFileName);
 
     public string VocabularyPath => Path.Combine(Directory, VocabularyFileName);
+
+    public string QuantizedModelPath => Path.Combine(Directory, QuantizedModelFileName);
+
+    /// <summary>The graph to run at a precision; the int8 one must have been made (scripts/setup).</summary>
+    public string ModelPathFor(EmbeddingPrecision precision) =>
+        precision == EmbeddingPrecision.Float32 ? ModelPath
+        : File.Exists(QuantizedModelPath) ? QuantizedModelPath
+        : throw new RagexException($"Embedding model '{Id}' has no int8 graph ({QuantizedModelPath}); run scripts/setup");
 
     /// <summary>
     /// The model's WordPiece tokenizer, with the same normalisation as the Hugging Face BertTokenizer these uncased

@@ -166,7 +166,10 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
                 sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
             }
 
-            var session = new InferenceSession(model.ModelPath, sessionOptions);
+            // Idle intra-op threads sleep instead of spinning: with 2 threads spinning cost 18-49 % more CPU for the same
+            // work on 2 cores, CPU that searches and parsing need while the transformer tier runs in the background.
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            var session = new InferenceSession(model.ModelPathFor(options.Precision), sessionOptions);
             try
             {
                 foreach (var input in new[] { "input_ids", "attention_mask" })
