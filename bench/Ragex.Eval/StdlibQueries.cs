@@ -23,7 +23,9 @@ public static class StdlibQueries
         var home = RagexHome.FromEnvironment();
         // RAGEX_EVAL_TIERS: the embedding tiers searched (default both).
         using var embedders = new EmbedderProvider(
-            EmbedderProvider.ModelsDirectoryFor(home), tiers: EmbeddingTiersSetting.Parse(Environment.GetEnvironmentVariable("RAGEX_EVAL_TIERS") ?? "static+transformer"));
+            EmbedderProvider.ModelsDirectoryFor(home),
+            options: new EmbedderOptions { Precision = Environment.GetEnvironmentVariable("RAGEX_EVAL_PRECISION") == "int8" ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32 },
+            tiers: EmbeddingTiersSetting.Parse(Environment.GetEnvironmentVariable("RAGEX_EVAL_TIERS") ?? "static+transformer"));
         using var vectors = new VectorIndexCache();
         foreach (var variant in variants)
         {

@@ -29,9 +29,11 @@ public static class SembleIndex
         var embeddings = options.GetValueOrDefault("--no-embeddings") != "true";
         var home = RagexHome.FromEnvironment();
         var registry = new ProjectRegistry(home);
-        // --tiers: the embedding tiers indexed (default both), every one complete before the next repository.
+        // --tiers: the embedding tiers indexed (default both), every one complete before the next repository;
+        // --precision int8: the quantized transformer.
         using var embedders = new EmbedderProvider(
             EmbedderProvider.ModelsDirectoryFor(home), options.GetValueOrDefault("--model") ?? EmbedderProvider.DefaultModelId,
+            new EmbedderOptions { Precision = options.GetValueOrDefault("--precision") == "int8" ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32 },
             tiers: EmbeddingTiersSetting.Parse(options.GetValueOrDefault("--tiers") ?? "static+transformer"));
         var repos = SembleAnnotations.Repos(Path.Combine(benchmark, "repos.json"), cache)
             .Where(r => only is null || only.Contains(r.Name))
