@@ -86,8 +86,10 @@ var queries = File.ReadAllLines(queriesPath).Where(l => l.Length > 0)
     .ToList();
 
 // RAGEX_EVAL_TIERS: the tiers indexed (default both, the transformer's complete); every combination of them is asked.
+// RAGEX_EVAL_PRECISION=int8: the quantized transformer.
 var indexedTiers = EmbeddingTiersSetting.Parse(Environment.GetEnvironmentVariable("RAGEX_EVAL_TIERS") ?? "static+transformer");
-using var embedders = new EmbedderProvider(modelsDirectory, tiers: indexedTiers);
+var precision = new EmbedderOptions { Precision = Environment.GetEnvironmentVariable("RAGEX_EVAL_PRECISION") == "int8" ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32 };
+using var embedders = new EmbedderProvider(modelsDirectory, options: precision, tiers: indexedTiers);
 var (pipelineThroughput, rawThroughput, sampleChunks) = embedders.HasTransformerTier ? await Throughput(tree, work, embedders) : (0, 0, 0);
 var registry = new ProjectRegistry(home);
 var indexer = new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders, waitForAllTiers: true);
@@ -101,7 +103,7 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 var searched = new[] { EmbeddingTiers.Static, EmbeddingTiers.Transformer, EmbeddingTiers.StaticAndTransformer }.Where(t => (t & indexedTiers) == t);
 foreach (var (mode, tiers) in searched.SelectMany(t => new[] { SearchMode.Semantic, SearchMode.Hybrid }.Select(m => (m, t))).Prepend((SearchMode.Keyword, indexedTiers)))
 {
-    using var tierEmbedders = new EmbedderProvider(modelsDirectory, tiers: tiers);
+    using var tierEmbedders = new EmbedderProvider(modelsDirectory, options: precision, tiers: tiers);
     using var vectors = new Ragex.Core.VectorIndex.VectorIndexCache();
     var engine = SearchEngine.Create(registry, tierEmbedders, vectors, Ragex.Eval.Semble.SembleEval.Ranking(Environment.GetEnvironmentVariable("RAGEX_EVAL_VARIANT") ?? ""));
     var fileRanks = new List<int?>();
