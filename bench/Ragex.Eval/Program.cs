@@ -57,6 +57,15 @@ if (args is ["chunks", var chunkRoot, .. var chunkFiles])
     return;
 }
 
+if (args is ["transformer-throughput", var databasePath, .. var throughputArgs])
+{
+    TransformerThroughput.Run(
+        databasePath, EmbedderProvider.ModelsDirectoryFor(RagexHome.FromEnvironment()),
+        throughputArgs.Length > 0 ? int.Parse(throughputArgs[0], System.Globalization.CultureInfo.InvariantCulture) : 400,
+        throughputArgs.Length > 1 ? int.Parse(throughputArgs[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 if (args is ["semble-index", ..])
 {
     await SembleIndex.RunAsync(args[1..]);
