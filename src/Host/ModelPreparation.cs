@@ -18,8 +18,8 @@ public static class ModelPreparation
             var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
             if (settings.Embedder.Precision == EmbeddingPrecision.Int8 && !File.Exists(source.QuantizedModelPath))
             {
-                var count = OnnxQuantizer.Quantize(source.ModelPath, source.QuantizedModelPath);
-                Console.Error.WriteLine($"ragexd: quantized {count} weight matrices of {source.Id} to int8 ({source.QuantizedModelPath})");
+                source.ModelPathFor(EmbeddingPrecision.Int8);
+                Console.Error.WriteLine($"ragexd: quantized {source.Id} to int8 ({source.QuantizedModelPath})");
             }
 
             if (settings.Tiers.HasFlag(EmbeddingTiers.Static))

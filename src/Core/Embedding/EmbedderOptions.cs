@@ -14,5 +14,6 @@ public sealed record EmbedderOptions
     /// <summary>Tokens per text including <c>[CLS]</c> and <c>[SEP]</c>; capped at the model's own limit.</summary>
     public int MaxTokens { get; init; } = 256;
 
-    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Float32;
+    /// <summary>int8 measured as good as fp32 (semble NDCG@10 0.872 vs 0.870, stdlib file MRR@10 equal) at 2.4x the speed.</summary>
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Int8;
 }

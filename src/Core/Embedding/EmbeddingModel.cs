@@ -31,7 +31,7 @@ public sealed record EmbeddingModel(
     public const string ModelFileName = "model.onnx";
     public const string VocabularyFileName = "vocab.txt";
 
-    /// <summary>The int8 graph <c>ragexd prepare-models</c> writes beside the model when the precision setting asks for it.</summary>
+    /// <summary>The int8 graph, written beside the model on first need (scripts/setup does it ahead).</summary>
     public const string QuantizedModelFileName = "model.int8.onnx";
 
     public string ModelPath => Path.Combine(Directory, ModelFileName);
@@ -40,11 +40,28 @@ public sealed record EmbeddingModel(
 
     public string QuantizedModelPath => Path.Combine(Directory, QuantizedModelFileName);
 
-    /// <summary>The graph to run at a precision; the int8 one must have been made (scripts/setup).</summary>
-    public string ModelPathFor(EmbeddingPrecision precision) =>
-        precision == EmbeddingPrecision.Float32 ? ModelPath
-        : File.Exists(QuantizedModelPath) ? QuantizedModelPath
-        : throw new RagexException($"Embedding model '{Id}' has no int8 graph ({QuantizedModelPath}); run scripts/setup");
+    /// <summary>The graph to run at a precision, quantizing the model first when its int8 graph is missing (a second or two).</summary>
+    public string ModelPathFor(EmbeddingPrecision precision)
+    {
+        if (precision == EmbeddingPrecision.Float32)
+        {
+            return ModelPath;
+        }
+
+        if (!File.Exists(QuantizedModelPath))
+        {
+            try
+            {
+                OnnxQuantizer.Quantize(ModelPath, QuantizedModelPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Google.Protobuf.InvalidProtocolBufferException)
+            {
+                throw new RagexException($"Embedding model '{Id}' could not be quantized into {QuantizedModelPath} ({e.Message}); run scripts/setup", e);
+            }
+        }
+
+        return QuantizedModelPath;
+    }
 
     /// <summary>
     /// The model's WordPiece tokenizer, with the same normalisation as the Hugging Face BertTokenizer these uncased

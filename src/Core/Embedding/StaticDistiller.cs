@@ -24,7 +24,7 @@ public static class StaticDistiller
             .Take(options.TokenLimit ?? int.MaxValue)
             .ToArray();
         Matrix<double> pooled;
-        using (var teacher = new OnnxEmbedder(model, new EmbedderOptions { BatchSize = options.BatchSize, MaxTokens = 8 }))
+        using (var teacher = new OnnxEmbedder(model, new EmbedderOptions { BatchSize = options.BatchSize, MaxTokens = 8, Precision = EmbeddingPrecision.Float32 }))
         {
             pooled = Embed(teacher, kept, options, cancellationToken);
         }
@@ -59,7 +59,7 @@ public static class StaticDistiller
     {
         var pieces = new BertPieces(model.CreateTokenizer());
         var examples = new List<StaticTrainer.Example>(questions.Count);
-        using var teacher = new OnnxEmbedder(model, new EmbedderOptions { BatchSize = 32, MaxTokens = 64 });
+        using var teacher = new OnnxEmbedder(model, new EmbedderOptions { BatchSize = 32, MaxTokens = 64, Precision = EmbeddingPrecision.Float32 });
         var started = System.Diagnostics.Stopwatch.StartNew();
         foreach (var batch in questions.Chunk(512))
         {

@@ -52,7 +52,9 @@ public sealed class OnnxEmbedderTests
             "class OrderedDict(dict):\n    'Dictionary that remembers insertion order'\n" + string.Concat(Enumerable.Repeat("    def f(self): return self\n", 20)),
             "",
         ];
-        using var embedder = TestModels.Embedder(modelId, new EmbedderOptions { BatchSize = 2 });
+        // fp32: the int8 graph quantizes each batch's activations with one scale, so its vectors move (cosine > 0.998)
+        // with what else is in the batch.
+        using var embedder = TestModels.Embedder(modelId, new EmbedderOptions { BatchSize = 2, Precision = EmbeddingPrecision.Float32 });
 
         var batched = embedder.Embed(texts, EmbeddingPurpose.Document);
 

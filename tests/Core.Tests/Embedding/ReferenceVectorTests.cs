@@ -35,7 +35,7 @@ public sealed class ReferenceVectorTests
     [MemberData(nameof(Expected))]
     public void FirstComponentsMatchThePackagesOwnEncoder(string modelId, float[] expected)
     {
-        using var embedder = TestModels.Embedder(modelId);
+        using var embedder = TestModels.Embedder(modelId, new EmbedderOptions { Precision = EmbeddingPrecision.Float32 });
 
         var vector = embedder.Embed([Sentence], EmbeddingPurpose.Document).Single();
 
