@@ -15,7 +15,7 @@ public class StaticEmbedderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        embedder = new StaticEmbedder(StaticModelStore.LoadOrDistill(ModelPaths.Default, new StaticDistillOptions()));
+        embedder = new StaticEmbedder(StaticModelStore.LoadOrDistill(ModelPaths.Default, new StaticDistillOptions(), anyRecipe: true));
         texts = SampleTexts.Take(1000);
         embedder.Embed(texts, EmbeddingPurpose.Document);
     }

@@ -89,7 +89,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         }
 
         using var reset = database.BeginBatch();
-        reset.ClearEmbeddings();
+        reset.ClearVectors(VectorTier.Transformer);
         reset.SetMeta(MetaKeys.EmbeddingModel, modelId);
         reset.Commit();
     }
@@ -103,7 +103,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         if (database.GetMeta(MetaKeys.StaticModel) != embedder.Model.Id)
         {
             using var reset = database.BeginBatch();
-            reset.ClearStaticEmbeddings();
+            reset.ClearVectors(VectorTier.Static);
             reset.SetMeta(MetaKeys.StaticModel, embedder.Model.Id);
             reset.Commit();
         }
@@ -113,7 +113,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
         {
             var vectors = embedder.Embed([.. page.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
             using var batch = database.BeginBatch();
-            batch.SetStaticEmbeddings([.. page.Select(c => c.Id)], vectors);
+            batch.SetVectors(VectorTier.Static, [.. page.Select(c => c.Id)], vectors);
             batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
             batch.Commit();
             embedded += page.Count;
@@ -129,7 +129,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     public void StoreEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
     {
         using var batch = database.BeginBatch();
-        batch.SetEmbeddings(chunkIds, vectors);
+        batch.SetVectors(VectorTier.Transformer, chunkIds, vectors);
         batch.SetMeta(MetaKeys.VectorsVersion, NewVersion());
         batch.Commit();
     }

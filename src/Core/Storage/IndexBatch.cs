@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Ragex.Core.VectorIndex;
 
 namespace Ragex.Core.Storage;
 
@@ -50,12 +51,12 @@ public sealed class IndexBatch : IDisposable
     }
 
     /// <summary>
-    /// Stores each chunk's first vector only: a chunk that already has one keeps it, so a late second answer for the same
-    /// chunks (a retried batch in cluster mode) changes nothing. A changed chunk is a new row without a vector.
+    /// Stores each chunk's first vector of a tier only: a chunk that already has one keeps it, so a late second answer
+    /// for the same chunks (a retried batch in cluster mode) changes nothing. A changed chunk is a new row without a vector.
     /// </summary>
-    public void SetEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
+    public void SetVectors(VectorTier tier, IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
     {
-        using var update = Command("UPDATE chunks SET embedding = $embedding WHERE id = $id AND embedding IS NULL");
+        using var update = Command($"UPDATE chunks SET {tier.Column} = $embedding WHERE id = $id AND {tier.Column} IS NULL");
         var id = update.Parameters.AddWithValue("$id", 0L);
         var embedding = update.Parameters.AddWithValue("$embedding", Array.Empty<byte>());
         update.Prepare();
@@ -67,32 +68,10 @@ public sealed class IndexBatch : IDisposable
         }
     }
 
-    /// <summary>Stores static vectors (the static table changed, so every chunk is embedded by the new one).</summary>
-    public void SetStaticEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
+    /// <summary>Drops every vector of a tier (its model or table changed); chunks stay and are embedded again.</summary>
+    public void ClearVectors(VectorTier tier)
     {
-        using var update = Command("UPDATE chunks SET static_embedding = $embedding WHERE id = $id");
-        var id = update.Parameters.AddWithValue("$id", 0L);
-        var embedding = update.Parameters.AddWithValue("$embedding", Array.Empty<byte>());
-        update.Prepare();
-        for (var i = 0; i < chunkIds.Count; i++)
-        {
-            id.Value = chunkIds[i];
-            embedding.Value = EmbeddingBlob.ToBytes(vectors[i]);
-            update.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>Drops every static vector (the static table changed, or the index no longer keeps vectors).</summary>
-    public void ClearStaticEmbeddings()
-    {
-        using var command = Command("UPDATE chunks SET static_embedding = NULL WHERE static_embedding IS NOT NULL");
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Drops every stored embedding (the model changed); chunks stay and are embedded again.</summary>
-    public void ClearEmbeddings()
-    {
-        using var command = Command("UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL");
+        using var command = Command($"UPDATE chunks SET {tier.Column} = NULL WHERE {tier.Column} IS NOT NULL");
         command.ExecuteNonQuery();
     }
 

@@ -75,7 +75,7 @@ public sealed class IndexDatabaseTests
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Chunk Make(long id, string text) => new(id, 1, 2, "f", "function", text, text + "-hash");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [Make(1, "same"), Make(2, "old")]));
-        Write(database, b => b.SetEmbeddings([1, 2], [[1f, 0f], [0f, 1f]]));
+        Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1, 2], [[1f, 0f], [0f, 1f]]));
 
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make(1, "same"), Make(3, "new")]));
 
@@ -89,9 +89,9 @@ public sealed class IndexDatabaseTests
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 1, 2, "f", "function", "text", "hash")]));
-        Write(database, b => b.SetEmbeddings([1], [[1f, 0f]]));
+        Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1], [[1f, 0f]]));
 
-        Write(database, b => b.SetEmbeddings([1], [[0f, 1f]]));
+        Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1], [[0f, 1f]]));
 
         Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
         Assert.Equal(1L, database.CountEmbeddedChunks());
