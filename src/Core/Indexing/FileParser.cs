@@ -20,15 +20,10 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
     public async Task<ParsedFiles> ParseAsync(Project project, IReadOnlyList<FileRecord> files, CancellationToken cancellationToken, bool staticVectors = true)
     {
         var embedder = staticVectors ? staticTier?.Invoke() : null;
-        Dictionary<string, List<SymbolRecord>> symbols;
-        try
-        {
-            symbols = await ctags.ExtractAsync(project.Root, [.. files.Select(f => f.Path)], cancellationToken);
-        }
-        catch (CtagsException)
-        {
-            return new ParsedFiles([], [.. files.Select(f => f.Path)]);
-        }
+        var symbols = new Dictionary<string, List<SymbolRecord>>(StringComparer.Ordinal);
+        var failed = new List<string>();
+        await ExtractAsync(project, [.. files.Select(f => f.Path)], symbols, failed, cancellationToken);
+        files = [.. files.Where(f => symbols.ContainsKey(f.Path))];
 
         var parsed = files.Select(file =>
         {
@@ -37,7 +32,32 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
             var chunks = chunker.Chunk(file.Path, text, fileSymbols);
             return new ParsedFile(file, fileSymbols, chunks, embedder?.Embed([.. chunks.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken));
         });
-        return new ParsedFiles([.. parsed], []);
+        return new ParsedFiles([.. parsed], failed);
+    }
+
+    /// <summary>
+    /// Tags for a batch from one ctags process; when ctags fails on the batch, each half is tried alone, so a file
+    /// ctags cannot take costs only itself (<paramref name="failed"/>), never its neighbours.
+    /// </summary>
+    private async Task ExtractAsync(
+        Project project, string[] paths, Dictionary<string, List<SymbolRecord>> symbols, List<string> failed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var (path, tags) in await ctags.ExtractAsync(project.Root, paths, cancellationToken))
+            {
+                symbols[path] = tags;
+            }
+        }
+        catch (CtagsException) when (paths.Length > 1)
+        {
+            await ExtractAsync(project, paths[..(paths.Length / 2)], symbols, failed, cancellationToken);
+            await ExtractAsync(project, paths[(paths.Length / 2)..], symbols, failed, cancellationToken);
+        }
+        catch (CtagsException)
+        {
+            failed.AddRange(paths);
+        }
     }
 
     private static string ReadText(Project project, string relativePath)

@@ -3,8 +3,8 @@ using Ragex.Core.Ignore;
 namespace Ragex.Core.Walk;
 
 /// <summary>
-/// Walks a project tree as ripgrep would: ignore files honoured per directory, hidden entries and symbolic links
-/// skipped, files over the size limit skipped. Entries come in ordinal name order, so walks are deterministic.
+/// Walks a project tree as ripgrep would: ignore files honoured per directory, hidden entries, symbolic links and
+/// anything that is not a regular file (FIFOs, sockets, devices) skipped, files over the size limit skipped. Entries come in ordinal name order, so walks are deterministic.
 /// </summary>
 public sealed class FileWalker(WalkOptions options)
 {
@@ -28,6 +28,10 @@ public sealed class FileWalker(WalkOptions options)
                 if (isDirectory)
                 {
                     subdirectories.Add((entry.FullName, relative, rules.ForDirectory(entry.FullName, relative, statistics.RagexIgnoreFiles)));
+                }
+                else if (!FileKind.IsRegular(entry.FullName))
+                {
+                    statistics.Skip(SkipReason.NotRegularFile);
                 }
                 else if (((FileInfo)entry).Length > options.MaxFileSize)
                 {

@@ -9,4 +9,7 @@ public enum SkipReason
     Binary,
     Unreadable,
     SymbolExtractionFailed,
+
+    /// <summary>A FIFO, socket or device: ripgrep skips anything that is not a regular file, and reading a FIFO blocks.</summary>
+    NotRegularFile,
 }

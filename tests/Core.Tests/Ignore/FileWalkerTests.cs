@@ -62,6 +62,53 @@ public sealed class FileWalkerTests
         Assert.Equal(1, summary.Skipped[SkipReason.Binary]);
     }
 
+    [Fact]
+    public async Task A_fifo_is_skipped_as_not_a_regular_file_and_indexing_finishes()
+    {
+        using var tree = new TemporaryDirectory();
+        using var home = new TemporaryDirectory();
+        tree.Write("text.py", "def f():\n    pass\n");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [tree.Combine("pipe.py")]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var indexer = new ProjectIndexer(new ProjectRegistry(new Configuration.RagexHome(home.Path)), new IndexerOptions(), new Ragex.Core.Symbols.CtagsRunner());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var summary = await indexer.IndexAsync(tree.Path, null, deadline.Token);
+
+        Assert.Equal(1, summary.Files);
+        Assert.Equal(1, summary.Skipped[SkipReason.NotRegularFile]);
+    }
+
+    [Fact]
+    public async Task A_file_ctags_fails_on_costs_only_itself_not_its_batch()
+    {
+        using var tree = new TemporaryDirectory();
+        using var home = new TemporaryDirectory();
+        for (var i = 0; i < 6; i++)
+        {
+            tree.Write($"ok{i}.py", $"def f{i}():\n    pass\n");
+        }
+
+        tree.Write("poison.py", "def g():\n    pass\n");
+        // Fault injection: a ctags that fails whenever its file list names poison.py, and is the real one otherwise.
+        var faultInjectingCtags = tree.Write("fault-injecting-ctags.sh", "#!/bin/sh\nlist=$(cat)\ncase \"$list\" in *poison.py*) exit 1;; esac\nprintf '%s\\n' \"$list\" | exec ctags \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(faultInjectingCtags, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        File.WriteAllText(tree.Combine(".ragexignore"), "*.sh\n");
+        var indexer = new ProjectIndexer(new ProjectRegistry(new Configuration.RagexHome(home.Path)), new IndexerOptions(), new Ragex.Core.Symbols.CtagsRunner(faultInjectingCtags));
+
+        var summary = await indexer.IndexAsync(tree.Path, null, CancellationToken.None);
+
+        Assert.Equal(6, summary.Files);
+        Assert.Equal(1, summary.Skipped[SkipReason.SymbolExtractionFailed]);
+        Assert.Equal(6, summary.Symbols);
+    }
+
     [Theory]
     [InlineData("*.log", "", "*.log")]
     [InlineData("/gen/", "sub", "sub/gen/")]
