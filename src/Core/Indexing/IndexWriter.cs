@@ -100,10 +100,16 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     /// </summary>
     private int CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken)
     {
-        if (database.GetMeta(MetaKeys.StaticModel) != embedder.Model.Id)
+        // A new index's chunks were embedded by this table as they were parsed: only another table's vectors go.
+        var recorded = database.GetMeta(MetaKeys.StaticModel);
+        if (recorded != embedder.Model.Id)
         {
             using var reset = database.BeginBatch();
-            reset.ClearVectors(VectorTier.Static);
+            if (recorded is not null)
+            {
+                reset.ClearVectors(VectorTier.Static);
+            }
+
             reset.SetMeta(MetaKeys.StaticModel, embedder.Model.Id);
             reset.Commit();
         }
