@@ -8,8 +8,6 @@ public sealed record TierCoverage(string Root, long Chunks, long StaticChunks, l
     public static TierCoverage Of(string root, IndexDatabase database) =>
         new(root, database.CountChunks(), database.CountStaticChunks(), database.CountEmbeddedChunks());
 
-    public bool HasVectors => StaticChunks > 0 || TransformerChunks > 0;
-
     /// <summary>Share of chunks the transformer has embedded, 0 to 1.</summary>
     public double TransformerShare => Chunks == 0 ? 0 : (double)TransformerChunks / Chunks;
 
