@@ -96,9 +96,9 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
 
     /// <summary>
     /// Gives every chunk without a static vector one from <paramref name="embedder"/>: none after a run that parsed
-    /// with it, every chunk when the table changed (seconds: no model runs). Returns how many it embedded.
+    /// with it, every chunk when the table changed (seconds: no model runs).
     /// </summary>
-    private int CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken)
+    private void CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken)
     {
         // A new index's chunks were embedded by this table as they were parsed: only another table's vectors go.
         var recorded = database.GetMeta(MetaKeys.StaticModel);
@@ -114,23 +114,19 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             reset.Commit();
         }
 
-        var embedded = 0;
-        for (var page = database.StaticPendingChunks(-1, EmbeddingSlices.PageSize); page.Count > 0; page = database.StaticPendingChunks(page[^1].Id, EmbeddingSlices.PageSize))
+        for (var page = database.PendingChunks(VectorTier.Static, -1, EmbeddingSlices.PageSize); page.Count > 0; page = database.PendingChunks(VectorTier.Static, page[^1].Id, EmbeddingSlices.PageSize))
         {
             var vectors = embedder.Embed([.. page.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
             using var batch = database.BeginBatch();
             batch.SetVectors(VectorTier.Static, [.. page.Select(c => c.Id)], vectors);
             batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
             batch.Commit();
-            embedded += page.Count;
         }
-
-        return embedded;
     }
 
-    public long CountPendingChunks() => database.CountPendingChunks();
+    public long CountPendingChunks() => database.CountPendingChunks(VectorTier.Transformer);
 
-    public List<(long Id, string Text)> PendingChunks(long afterId, int limit) => database.PendingChunks(afterId, limit);
+    public List<(long Id, string Text)> PendingChunks(long afterId, int limit) => database.PendingChunks(VectorTier.Transformer, afterId, limit);
 
     public void StoreEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
     {

@@ -5,8 +5,12 @@ namespace Ragex.Core.Search;
 /// <summary>How far each embedding tier of a project's committed index has got.</summary>
 public sealed record TierCoverage(string Root, long Chunks, long StaticChunks, long TransformerChunks)
 {
-    public static TierCoverage Of(string root, IndexDatabase database) =>
-        new(root, database.CountChunks(), database.CountStaticChunks(), database.CountEmbeddedChunks());
+    public static TierCoverage Of(string root, IndexDatabase database)
+    {
+        var chunks = database.CountChunks();
+        return new(
+            root, chunks, chunks - database.CountPendingChunks(VectorIndex.VectorTier.Static), chunks - database.CountPendingChunks(VectorIndex.VectorTier.Transformer));
+    }
 
     /// <summary>Share of chunks the transformer has embedded, 0 to 1.</summary>
     public double TransformerShare => Chunks == 0 ? 0 : (double)TransformerChunks / Chunks;

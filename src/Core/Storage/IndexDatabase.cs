@@ -165,37 +165,24 @@ public sealed class IndexDatabase : IDisposable
 
     public long CountChunks() => Scalar("SELECT count(*) FROM chunks");
 
-    /// <summary>All chunks minus pending ones: both counts use an index, no chunk row (or blob) is read.</summary>
-    public long CountEmbeddedChunks() => CountChunks() - CountPendingChunks();
-
-    public long CountPendingChunks() => Scalar("SELECT count(*) FROM chunks WHERE embedding IS NULL");
-
-    /// <summary>
-    /// Up to <paramref name="limit"/> chunks still waiting for an embedding with ids above <paramref name="afterId"/>,
-    /// in id order (a page of the partial index <c>chunks_pending</c>, so memory stays bounded however large the tree).
-    /// </summary>
-    public List<(long Id, string Text)> PendingChunks(long afterId = -1, int limit = int.MaxValue)
-    {
-        using var command = Command(
-            "SELECT id, text FROM chunks WHERE embedding IS NULL AND id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
-        using var reader = command.ExecuteReader();
-        var pending = new List<(long, string)>();
-        while (reader.Read())
-        {
-            pending.Add((reader.GetInt64(0), reader.GetString(1)));
-        }
-
-        return pending;
-    }
+    /// <summary>All chunks minus the transformer tier's pending ones: both counts use an index, no chunk row (or blob) is read.</summary>
+    public long CountEmbeddedChunks() => CountChunks() - CountPendingChunks(VectorIndex.VectorTier.Transformer);
 
     /// <summary>Chunks with a static vector: every chunk once the static tier of a run is complete.</summary>
-    public long CountStaticChunks() => CountChunks() - Scalar("SELECT count(*) FROM chunks WHERE static_embedding IS NULL");
+    public long CountStaticChunks() => CountChunks() - CountPendingChunks(VectorIndex.VectorTier.Static);
 
-    /// <summary>A page of the chunks without a static vector (after the static table changed), in id order.</summary>
-    public List<(long Id, string Text)> StaticPendingChunks(long afterId, int limit)
+    /// <summary>Chunks without a vector of the tier (a partial index each: chunks_pending, chunks_static_pending).</summary>
+    public long CountPendingChunks(VectorIndex.VectorTier tier) => Scalar($"SELECT count(*) FROM chunks WHERE {tier.Column} IS NULL");
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> chunks still waiting for a vector of the tier with ids above
+    /// <paramref name="afterId"/>, in id order (a page of the tier's partial index, so memory stays bounded however
+    /// large the tree).
+    /// </summary>
+    public List<(long Id, string Text)> PendingChunks(VectorIndex.VectorTier tier, long afterId = -1, int limit = int.MaxValue)
     {
         using var command = Command(
-            "SELECT id, text FROM chunks WHERE static_embedding IS NULL AND id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
+            $"SELECT id, text FROM chunks WHERE {tier.Column} IS NULL AND id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var pending = new List<(long, string)>();
         while (reader.Read())

@@ -79,7 +79,7 @@ public sealed class IndexDatabaseTests
 
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make(1, "same"), Make(3, "new")]));
 
-        Assert.Equal([3L], database.PendingChunks().Select(p => p.Id));
+        Assert.Equal([3L], database.PendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(p => p.Id));
         Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
     }
 
