@@ -11,9 +11,7 @@ public static class ModelPreparation
     {
         try
         {
-            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-            var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
+            var config = RagexSettings.Load(home);
             var settings = RagexSettings.From(config);
             var source = EmbeddingModel.Locate(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel);
             if (settings.Embedder.Precision == EmbeddingPrecision.Int8 && !File.Exists(source.QuantizedModelPath))

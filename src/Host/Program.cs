@@ -44,9 +44,7 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-        .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-    var config = RagexSettings.Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
+    var config = RagexSettings.Load(home);
     var settings = RagexSettings.From(config);
     using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder, settings.Tiers)
     {

@@ -20,6 +20,14 @@ public sealed record RagexSettings(
 {
     private static readonly string[] Sections = ["index", "embedding", "search", "cluster"];
 
+    /// <summary>This process's settings: the ragex.hocon shipped beside it, the home's, this process's environment.</summary>
+    public static Config Load(RagexHome home)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        return Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
+    }
+
     public static Config Load(string defaultsPath, string homeDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var config = ConfigurationFactory.ParseString(File.ReadAllText(defaultsPath));

@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 
 namespace Ragex.Core.Embedding;
 
@@ -44,51 +43,11 @@ public sealed class StaticEmbedder : IEmbedder
     public float[] Embed(string text)
     {
         var sum = new float[Dimension];
-        Pieces.ForEach(text, MaxTokens, id => AddRow(sum, table.Row(id)));
-        Normalize(sum);
+        Pieces.ForEach(text, MaxTokens, id => TensorPrimitives.Add(sum, table.Row(id), sum));
+        SentencePooler.Normalize(sum);
         return sum;
     }
 
     /// <summary>The token ids a text's vector is the mean of.</summary>
     internal List<int> TokenIds(string text) => Pieces.Ids(text, MaxTokens);
-
-    private static void AddRow(Span<float> sum, ReadOnlySpan<float> row)
-    {
-        var width = Vector<float>.Count;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var sums = MemoryMarshal.Cast<float, Vector<float>>(sum);
-            var rows = MemoryMarshal.Cast<float, Vector<float>>(row);
-            for (var v = 0; v < sums.Length; v++)
-            {
-                sums[v] += rows[v];
-            }
-
-            i = sums.Length * width;
-        }
-
-        for (; i < sum.Length; i++)
-        {
-            sum[i] += row[i];
-        }
-    }
-
-    private static void Normalize(Span<float> vector)
-    {
-        var squares = 0f;
-        foreach (var value in vector)
-        {
-            squares += value * value;
-        }
-
-        if (squares > 0)
-        {
-            var scale = 1f / MathF.Sqrt(squares);
-            for (var i = 0; i < vector.Length; i++)
-            {
-                vector[i] *= scale;
-            }
-        }
-    }
 }
