@@ -67,17 +67,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-            var ids = tokenIds.ToArray();
-            var vectors = new float[ids.Length][];
-            var order = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ThenBy(i => i).ToArray();
-            for (var start = 0; start < order.Length; start += options.BatchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
-                runtime.Value.Run(batch, ids, vectors, pooling, normalize: false, cancellationToken);
-            }
-
-            return vectors;
+            return RunByLength(runtime.Value, [.. tokenIds], pooling, normalize: false, cancellationToken);
         }
         finally
         {
@@ -106,10 +96,9 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
 
     private float[][] EmbedWhileInUse(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken)
     {
-        var vectors = new float[texts.Count][];
         if (texts.Count == 0)
         {
-            return vectors;
+            return [];
         }
 
         var loaded = runtime.Value;
@@ -120,13 +109,22 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
             tokenIds[i] = loaded.Tokenize(prefix + texts[i], MaxTokens);
         }
 
-        // Similar lengths share a batch, so padding (which costs as much compute as real tokens) stays small.
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokenIds[i].Length).ToArray();
+        return RunByLength(loaded, tokenIds, Model.Pooling, normalize: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the sequences in batches of similar length, so padding (which costs as much compute as real tokens) stays
+    /// small; the vectors come back in input order.
+    /// </summary>
+    private float[][] RunByLength(Runtime loaded, int[][] tokenIds, EmbeddingPooling pooling, bool normalize, CancellationToken cancellationToken)
+    {
+        var vectors = new float[tokenIds.Length][];
+        var order = Enumerable.Range(0, tokenIds.Length).OrderBy(i => tokenIds[i].Length).ToArray();
         for (var start = 0; start < order.Length; start += options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
-            loaded.Run(batch, tokenIds, vectors, Model.Pooling, normalize: true, cancellationToken);
+            loaded.Run(batch, tokenIds, vectors, pooling, normalize, cancellationToken);
         }
 
         return vectors;
