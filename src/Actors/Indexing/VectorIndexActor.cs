@@ -22,7 +22,9 @@ public sealed class VectorIndexActor : ReceiveActor
     public VectorIndexActor(Project project, EmbedderProvider embedders)
     {
         this.project = project;
-        Receive<LoadIndexedFiles>(load => Write(load.Run, w => Sender.Tell(new IndexedFilesLoaded(load.Run, w.LoadFiles()))));
+        Receive<LoadIndexedFiles>(load => Write(load.Run, w =>
+            Sender.Tell(new IndexedFilesLoaded(load.Run, load.Paths is null ? w.LoadFiles() : w.LoadFiles(load.Paths)))));
+        Receive<PrepareWrites>(prepare => Write(prepare.Run, w => w.Prepare(prepare.Plan)));
         Receive<StoreParsedFiles>(store => Write(store.Run, w =>
         {
             w.Store(store.Files);

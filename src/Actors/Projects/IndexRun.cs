@@ -21,6 +21,9 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public IndexPlan Plan { get; private set; } = new();
 
+    /// <summary>The changed paths this run plans, or null for a walk of the whole tree.</summary>
+    public IReadOnlyList<string>? Paths { get; set; }
+
     public Queue<FileRecord[]> ParseQueue { get; } = new();
 
     public int ParsesInFlight { get; set; }

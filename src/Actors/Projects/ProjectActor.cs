@@ -40,6 +40,10 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private bool watching;
     private bool dirty;
     private int queuedChanges;
+
+    // What the next run plans: the whole tree (start-up, a request, a rescan) or only the paths the watcher reported.
+    private bool walkWanted = true;
+    private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private string? lastError;
     private double chunksPerSecond;
 
@@ -52,14 +56,21 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         {
             embeddings = request.Embeddings;
             waiters.Add((Sender, request.WaitForAllTiers));
+            walkWanted = true;
             RequestRun();
         });
-        Receive<ReconcileProject>(_ => RequestRun());
+        Receive<ReconcileProject>(_ =>
+        {
+            walkWanted = true;
+            RequestRun();
+        });
         Receive<WatchingStarted>(_ => StartWatching());
 
         // A watcher that cannot arm itself reports a rescan instead; runs may start either way.
-        Receive<FilesChanged>(_ =>
+        Receive<FilesChanged>(changed =>
         {
+            walkWanted |= changed.RescanRequired;
+            changedPaths.UnionWith(changed.RelativePaths);
             StartWatching();
             RequestRun();
         });
@@ -170,24 +181,38 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         dirty = false;
         queuedChanges = 0;
-        run = new IndexRun(++runs, embeddings);
+        run = new IndexRun(++runs, embeddings) { Paths = walkWanted ? null : [.. changedPaths] };
+        walkWanted = false;
+        changedPaths.Clear();
         run.Waiters.AddRange(waiters);
         waiters.Clear();
-        index.Tell(new LoadIndexedFiles(run.Id));
+        index.Tell(new LoadIndexedFiles(run.Id, run.Paths));
     }
 
-    /// <summary>The walk and hashing run as a task: a large tree takes seconds, and status must answer meanwhile.</summary>
+    /// <summary>
+    /// The walk and hashing run as a task: a large tree takes seconds, and status must answer meanwhile. A run of
+    /// changed paths looks at those paths only; one of them being a directory needs the walk after all.
+    /// </summary>
     private void Plan(IndexRun current, IReadOnlyDictionary<string, FileRecord> indexed)
     {
-        var (self, id) = (Self, current.Id);
+        var (self, id, paths) = (Self, current.Id, current.Paths);
+        var planner = new IndexPlanner(services.IndexerOptions.Walk);
         var reporter = new SynchronousProgress(report => self.Tell(report));
-        Task.Run(() => new IndexPlanner(services.IndexerOptions.Walk).Plan(project, indexed, reporter))
+        Task.Run(() => paths is null ? planner.Plan(project, indexed, reporter) : planner.PlanPaths(project, paths, indexed))
             .PipeTo(Self, success: plan => new IndexRunPlanned(id, plan), failure: e => new IndexRunAborted(id, FailureMessage.Describe(e)));
     }
 
-    private void Planned(IndexRun current, IndexPlan plan)
+    private void Planned(IndexRun current, IndexPlan? plan)
     {
+        if (plan is null)
+        {
+            current.Paths = null;
+            index.Tell(new LoadIndexedFiles(current.Id));
+            return;
+        }
+
         current.Planned(plan, services.IndexerOptions.CtagsBatchSize);
+        index.Tell(new PrepareWrites(current.Id, plan));
         DispatchParsing(current);
     }
 

@@ -7,8 +7,8 @@ namespace Ragex.Core.Chunking;
 /// <summary>
 /// Cuts a file into chunks along its symbol table: one chunk per definition that has an extent (function, method,
 /// class, ...), holding its own lines and the comments, doc blocks and annotations just above it (<see cref="LeadingLines"/>) — a class keeps its header and fields, its methods get chunks of their own — and
-/// windows over the remaining lines, split at blank lines, so every non-blank line belongs to exactly one chunk.
-/// Ids are stable: derived from the path and the qualified symbol (or the window's text), not from line numbers.
+/// windows over the remaining lines, split at blank lines, so every non-blank line belongs to exactly one chunk. Runs
+/// of small neighbours (one-line macros, short declarations) are merged into one chunk.
 /// </summary>
 public sealed class Chunker(ChunkerOptions options)
 {
@@ -30,21 +30,79 @@ public sealed class Chunker(ChunkerOptions options)
             }
         }
 
-        var chunks = new List<Chunk>();
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pieces = new List<Piece>();
         for (var i = 0; i < spans.Count; i++)
         {
             var own = Enumerable.Range(starts[i], spans[i].EndLine!.Value - starts[i] + 1).Where(l => owner[l] == i).ToList();
             var qualified = spans[i].Scope is null ? spans[i].Name : $"{spans[i].Scope}.{spans[i].Name}";
-            Add(chunks, occurrences, path, lines, own, qualified, spans[i].Kind, own.Count > 0 ? own[0] : spans[i].Line, spans[i].EndLine!.Value);
+            pieces.Add(new Piece(own, qualified, spans[i].Kind, own.Count > 0 ? own[0] : spans[i].Line, spans[i].EndLine!.Value));
         }
 
-        foreach (var window in Windows(owner, lines))
+        pieces.AddRange(Windows(owner, lines).Select(window => new Piece(window, null, Chunking.Chunk.WindowKind, window[0], window[^1])));
+        pieces.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+
+        var chunks = new List<Chunk>();
+        foreach (var piece in Merge(pieces, lines))
         {
-            Add(chunks, occurrences, path, lines, window, null, Chunking.Chunk.WindowKind, window[0], window[^1]);
+            Add(chunks, path, lines, piece);
         }
 
         return [.. chunks.OrderBy(c => c.StartLine).ThenBy(c => c.EndLine)];
+    }
+
+    /// <summary>
+    /// Runs of small neighbouring pieces (a header's one-line <c>#define</c>s, short declarations, stray lines) become
+    /// one window of up to <see cref="ChunkerOptions.MergeCharacters"/>: alone each would cost a row, an index entry
+    /// and a vector while meaning little. Every definition keeps its row in the symbol table.
+    /// </summary>
+    private IEnumerable<Piece> Merge(List<Piece> pieces, string[] lines)
+    {
+        var group = new List<Piece>();
+        var characters = 0;
+        foreach (var piece in pieces)
+        {
+            var size = piece.Lines.Sum(l => lines[l - 1].Length + 1);
+            var small = piece.Lines.Count <= options.SmallPieceLines && size <= options.MergeCharacters;
+            var fits = group.Count > 0 && piece.Start > group[^1].End && characters + size <= options.MergeCharacters;
+            if (!small || !fits)
+            {
+                foreach (var done in Flush(group))
+                {
+                    yield return done;
+                }
+
+                characters = 0;
+            }
+
+            if (small)
+            {
+                group.Add(piece);
+                characters += size;
+            }
+            else
+            {
+                yield return piece;
+            }
+        }
+
+        foreach (var done in Flush(group))
+        {
+            yield return done;
+        }
+    }
+
+    private static IEnumerable<Piece> Flush(List<Piece> group)
+    {
+        if (group.Count == 1)
+        {
+            yield return group[0];
+        }
+        else if (group.Count > 1)
+        {
+            yield return new Piece([.. group.SelectMany(p => p.Lines)], null, Chunking.Chunk.WindowKind, group[0].Start, group[^1].End);
+        }
+
+        group.Clear();
     }
 
     /// <summary>A file's lines as the chunker numbers them (a final newline ends the last line rather than starting one).</summary>
@@ -54,13 +112,13 @@ public sealed class Chunker(ChunkerOptions options)
         return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
     }
 
-    /// <summary>Definitions with an extent inside the file (not the short nested ones), outermost first so inner ones overwrite their lines.</summary>
     /// <summary>
     /// A definition inside another that is shorter than this (an interface's method signature, a one-line Kotlin function)
     /// stays in its container's chunk instead of making a chunk of a line or two.
     /// </summary>
     public const int MinNestedDefinitionLines = 2;
 
+    /// <summary>Definitions with an extent inside the file (not the short nested ones), outermost first so inner ones overwrite their lines.</summary>
     private static List<SymbolRecord> Spans(IReadOnlyList<SymbolRecord> symbols, int lineCount) =>
         symbols.Where(s => s.EndLine is { } end && end >= s.Line && s.Line >= 1 && end <= lineCount && !NotDefinitions.Contains(s.Kind)
                 && (s.Scope is null || end - s.Line + 1 >= MinNestedDefinitionLines))
@@ -107,9 +165,9 @@ public sealed class Chunker(ChunkerOptions options)
         return start < 0 ? [] : window.GetRange(start, end - start + 1);
     }
 
-    private void Add(
-        List<Chunk> chunks, Dictionary<string, int> occurrences, string path, string[] lines, List<int> own, string? symbol, string kind, int start, int end)
+    private void Add(List<Chunk> chunks, string path, string[] lines, Piece piece)
     {
+        var (own, symbol, kind, start, end) = piece;
         var code = string.Join('\n', own.Select(l => lines[l - 1].TrimEnd('\r')));
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -123,15 +181,9 @@ public sealed class Chunker(ChunkerOptions options)
         }
 
         var textHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var key = symbol is null ? $"window:{textHash}" : $"{kind}:{symbol}";
-        occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-        chunks.Add(new Chunk(StableId(path, key, occurrences[key]), start, end, symbol, kind, text, textHash));
+        chunks.Add(new Chunk(start, end, symbol, kind, text, textHash));
     }
 
-    /// <summary>A positive 63-bit id from the path and the chunk's key, so FAISS and SQLite agree across runs.</summary>
-    public static long StableId(string path, string key, int occurrence)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\0{key}\0{occurrence}"));
-        return (long)(BitConverter.ToUInt64(hash, 0) & 0x7FFF_FFFF_FFFF_FFFF);
-    }
+    /// <summary>A definition's or a window's own lines (1-based, ascending) before they become a chunk.</summary>
+    private sealed record Piece(List<int> Lines, string? Symbol, string Kind, int Start, int End);
 }

@@ -28,8 +28,14 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
         var parsed = files.Select(file =>
         {
             var text = ReadText(project, file.Path);
-            var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], Chunker.Lines(text));
+            var lines = Chunker.Lines(text);
+            var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], lines);
             var chunks = chunker.Chunk(file.Path, text, fileSymbols);
+            if (GeneratedCode.Detect(lines, fileSymbols))
+            {
+                return new ParsedFile(file, fileSymbols, chunks, KeywordOnly: true);
+            }
+
             return new ParsedFile(file, fileSymbols, chunks, embedder?.Embed([.. chunks.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken));
         });
         return new ParsedFiles([.. parsed], failed);

@@ -17,4 +17,13 @@ public sealed class IndexPlan
 
     /// <summary>What the walk skipped, and the .ragexignore files it met.</summary>
     public WalkStatistics Statistics { get; } = new();
+
+    /// <summary>
+    /// Planned from a list of changed paths rather than a walk of the whole tree: the .ragexignore files it met are
+    /// not all of the tree's, so rg's ignore file is left as it is.
+    /// </summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Files whose size and mtime the planner looked at: the whole tree for a walk, the changed paths otherwise.</summary>
+    public int Examined { get; set; }
 }

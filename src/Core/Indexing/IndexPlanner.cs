@@ -1,3 +1,4 @@
+using Ragex.Core.Ignore;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.Walk;
@@ -16,26 +17,79 @@ public sealed class IndexPlanner(WalkOptions walk)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in new FileWalker(walk).Walk(project.Root, plan.Statistics))
         {
-            known.TryGetValue(file.RelativePath, out var previous);
-            if (previous is not null && previous.Size == file.Size && previous.MtimeTicks == file.MtimeTicks)
+            if (Compare(file, known, plan))
             {
                 seen.Add(file.RelativePath);
-                continue;
             }
 
-            if (Inspect(file, plan.Statistics) is not { } sha256)
-            {
-                continue;
-            }
-
-            seen.Add(file.RelativePath);
-            var record = new FileRecord(file.RelativePath, file.Size, file.MtimeTicks, sha256);
-            (previous?.Sha256 == sha256 ? plan.Touched : plan.Changed).Add(record);
             progress?.Report(new IndexProgress("scanning", plan.Changed.Count, 0));
         }
 
         plan.Deleted.AddRange(known.Keys.Where(path => !seen.Contains(path)));
         return plan;
+    }
+
+    /// <summary>
+    /// Plans only <paramref name="paths"/>, each a file that changed, appeared or went away (a path that is gone also
+    /// removes the indexed files under it, as a deleted directory does); <paramref name="known"/> needs to hold no
+    /// more than the index's records of those paths and what is under them. Null when a path is a directory that exists: only
+    /// a walk can tell what changed inside it.
+    /// </summary>
+    public IndexPlan? PlanPaths(Project project, IReadOnlyCollection<string> paths, IReadOnlyDictionary<string, FileRecord> known)
+    {
+        var plan = new IndexPlan { Partial = true };
+        var rules = new Dictionary<string, IgnoreRules>(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var fullPath = Path.Combine(project.Root, path);
+            if (Directory.Exists(fullPath))
+            {
+                return null;
+            }
+
+            if (new FileWalker(walk).Describe(project.Root, path, rules, plan.Statistics) is { } file && Compare(file, known, plan))
+            {
+                present.Add(path);
+            }
+        }
+
+        var asked = paths.ToHashSet(StringComparer.Ordinal);
+        plan.Deleted.AddRange(known.Keys.Where(path => !present.Contains(path) && IsAtOrUnder(path, asked)));
+        return plan;
+    }
+
+    private static bool IsAtOrUnder(string path, HashSet<string> paths)
+    {
+        for (var at = path; at.Length > 0; at = at.LastIndexOf('/') is var slash and >= 0 ? at[..slash] : "")
+        {
+            if (paths.Contains(at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds a walked file to the plan when its content changed or only its stat did; false if it is skipped.</summary>
+    private static bool Compare(WalkedFile file, IReadOnlyDictionary<string, FileRecord> known, IndexPlan plan)
+    {
+        plan.Examined++;
+        known.TryGetValue(file.RelativePath, out var previous);
+        if (previous is not null && previous.Size == file.Size && previous.MtimeTicks == file.MtimeTicks)
+        {
+            return true;
+        }
+
+        if (Inspect(file, plan.Statistics) is not { } sha256)
+        {
+            return false;
+        }
+
+        var record = new FileRecord(file.RelativePath, file.Size, file.MtimeTicks, sha256);
+        (previous?.Sha256 == sha256 ? plan.Touched : plan.Changed).Add(record);
+        return true;
     }
 
     /// <summary>The content hash of a text file; null (and counted as skipped) for an unreadable or binary one.</summary>

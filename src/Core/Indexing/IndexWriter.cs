@@ -20,12 +20,27 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
 
     public Dictionary<string, FileRecord> LoadFiles() => database.LoadFiles();
 
+    /// <summary>The records of these paths and of the files under them.</summary>
+    public Dictionary<string, FileRecord> LoadFiles(IReadOnlyCollection<string> paths) => database.LoadFiles(paths);
+
+    /// <summary>
+    /// Called once a run is planned, before its first <see cref="Store"/>: a run that rewrites most of the index (a
+    /// first index, a new branch) stores in bulk until <see cref="CompleteScan"/>.
+    /// </summary>
+    public void Prepare(IndexPlan plan)
+    {
+        if (plan.Changed.Count >= BulkLoad.MinimumFiles && plan.Changed.Count >= database.CountFiles())
+        {
+            database.BeginBulkLoad();
+        }
+    }
+
     public void Store(IEnumerable<ParsedFile> files)
     {
         using var batch = database.BeginBatch();
         foreach (var file in files)
         {
-            batch.ReplaceFile(file.File, file.Symbols, file.Chunks, file.StaticVectors);
+            batch.ReplaceFile(file.File, file.Symbols, file.Chunks, file.StaticVectors, file.KeywordOnly);
         }
 
         batch.Commit();
@@ -39,6 +54,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     public IndexCounts CompleteScan(IndexPlan plan, bool contentChanged, bool embeddings, StaticEmbedder? staticTier, CancellationToken cancellationToken = default)
     {
         FinishScan(plan, contentChanged, embeddings);
+        database.EndBulkLoad();
         if (staticTier is not null)
         {
             CompleteStaticTier(staticTier, cancellationToken);
@@ -77,7 +93,10 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             batch.Commit();
         }
 
-        RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, plan.Statistics.RagexIgnoreFiles);
+        if (!plan.Partial)
+        {
+            RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, plan.Statistics.RagexIgnoreFiles);
+        }
     }
 
     /// <summary>Vectors from another model are useless: switching models queues every chunk again.</summary>

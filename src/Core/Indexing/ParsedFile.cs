@@ -5,6 +5,8 @@ namespace Ragex.Core.Indexing;
 
 /// <summary>
 /// One changed file after ctags and chunking (and the static tier: each chunk's static vector, when the index keeps
-/// vectors), ready to be written in place of its previous rows.
+/// vectors), ready to be written in place of its previous rows. A generated file (<see cref="GeneratedCode"/>) is
+/// <see cref="KeywordOnly"/>: its chunks get no vector of either tier.
 /// </summary>
-public sealed record ParsedFile(FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks, IReadOnlyList<float[]>? StaticVectors = null);
+public sealed record ParsedFile(
+    FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks, IReadOnlyList<float[]>? StaticVectors = null, bool KeywordOnly = false);

@@ -23,6 +23,7 @@ public sealed class ProjectIndexer(
         var project = registry.Register(root);
         using var writer = IndexWriter.Open(project);
         var plan = new IndexPlanner(options.Walk).Plan(project, writer.LoadFiles(), progress);
+        writer.Prepare(plan);
         var staticTier = embedders is { HasStaticTier: true } ? embedders.Static : null;
         var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
         writer.CompleteScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null, staticTier, cancellationToken);

@@ -8,6 +8,7 @@ public sealed class IndexBatch : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
+    private long? nextChunkId;
 
     internal IndexBatch(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -20,8 +21,9 @@ public sealed class IndexBatch : IDisposable
     /// old chunks keeps that chunk's embedding, so only changed code is embedded again.
     /// </summary>
     /// <param name="staticVectors">The chunks' static vectors, in chunk order; null when the index keeps no vectors.</param>
+    /// <param name="keywordOnly">Generated code: its chunks get no vector of either tier (<see cref="EmbeddingBlob.KeywordOnly"/>).</param>
     public void ReplaceFile(
-        FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks, IReadOnlyList<float[]>? staticVectors = null)
+        FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks, IReadOnlyList<float[]>? staticVectors = null, bool keywordOnly = false)
     {
         long fileId;
         using (var upsert = Command(
@@ -47,7 +49,7 @@ public sealed class IndexBatch : IDisposable
         }
 
         InsertSymbols(fileId, symbols);
-        InsertChunks(fileId, file.Path, chunks, reusable, staticVectors);
+        InsertChunks(fileId, file.Path, chunks, reusable, staticVectors, keywordOnly);
     }
 
     /// <summary>
@@ -68,16 +70,16 @@ public sealed class IndexBatch : IDisposable
         }
     }
 
-    /// <summary>Drops every vector of a tier (its model or table changed); chunks stay and are embedded again.</summary>
+    /// <summary>Drops every vector of a tier (its model or table changed); chunks stay and are embedded again (keyword-only ones stay so).</summary>
     public void ClearVectors(VectorTier tier)
     {
-        using var command = Command($"UPDATE chunks SET {tier.Column} = NULL WHERE {tier.Column} IS NOT NULL");
+        using var command = Command($"UPDATE chunks SET {tier.Column} = NULL WHERE length({tier.Column}) > 0");
         command.ExecuteNonQuery();
     }
 
     private Dictionary<string, byte[]> EmbeddingsOf(long fileId)
     {
-        using var select = Command("SELECT text_hash, embedding FROM chunks WHERE file_id = $id AND embedding IS NOT NULL");
+        using var select = Command("SELECT text_hash, embedding FROM chunks WHERE file_id = $id AND length(embedding) > 0");
         select.Parameters.AddWithValue("$id", fileId);
         using var reader = select.ExecuteReader();
         var embeddings = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -89,7 +91,7 @@ public sealed class IndexBatch : IDisposable
         return embeddings;
     }
 
-    private void InsertChunks(long fileId, string path, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors)
+    private void InsertChunks(long fileId, string path, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors, bool keywordOnly)
     {
         var pathWords = Search.IdentifierWords.OfPath(path);
         using var insert = Command(
@@ -104,7 +106,7 @@ public sealed class IndexBatch : IDisposable
         for (var i = 0; i < chunks.Count; i++)
         {
             var chunk = chunks[i];
-            parameters[0].Value = chunk.Id;
+            parameters[0].Value = NewChunkId();
             parameters[1].Value = fileId;
             parameters[2].Value = chunk.StartLine;
             parameters[3].Value = chunk.EndLine;
@@ -112,9 +114,9 @@ public sealed class IndexBatch : IDisposable
             parameters[5].Value = chunk.Kind;
             parameters[6].Value = chunk.TextHash;
             parameters[7].Value = chunk.Text;
-            parameters[8].Value = reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
-            parameters[9].Value = Search.IdentifierWords.Compounds(chunk.Text);
-            parameters[10].Value = staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
+            parameters[8].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
+            parameters[9].Value = chunk.Words;
+            parameters[10].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
             parameters[11].Value = pathWords;
             insert.ExecuteNonQuery();
         }
@@ -147,7 +149,34 @@ public sealed class IndexBatch : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Commit() => transaction.Commit();
+    /// <summary>Statements (schema changes) in this batch's transaction.</summary>
+    internal void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    public void Commit()
+    {
+        if (nextChunkId is { } next)
+        {
+            SetMeta(MetaKeys.NextChunkId, next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        transaction.Commit();
+    }
+
+    private long NewChunkId()
+    {
+        if (nextChunkId is null)
+        {
+            using var read = Command($"SELECT value FROM meta WHERE key = '{MetaKeys.NextChunkId}'");
+            nextChunkId = read.ExecuteScalar() is string stored ? long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        }
+
+        return nextChunkId++.Value;
+    }
 
     public void Dispose() => transaction.Dispose();
 

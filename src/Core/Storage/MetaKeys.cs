@@ -23,4 +23,10 @@ public static class MetaKeys
     /// to symbols and text instead of embedding the whole project behind the user's back.
     /// </summary>
     public const string Embeddings = "embeddings";
+
+    /// <summary>
+    /// The id the next stored chunk gets. Ids only grow (appends keep SQLite's pages and indexes compact) and are
+    /// never reused, so a vector computed for a chunk that was replaced meanwhile cannot land on another chunk.
+    /// </summary>
+    public const string NextChunkId = "next_chunk_id";
 }

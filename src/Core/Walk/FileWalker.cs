@@ -50,6 +50,34 @@ public sealed class FileWalker(WalkOptions options)
         }
     }
 
+    /// <summary>
+    /// The one file at <paramref name="relativePath"/> as <see cref="Walk"/> would yield it, or null when the walk would
+    /// not (gone, ignored, a link, not a regular file, too large; skips are counted). <paramref name="directoryRules"/>
+    /// caches ignore rules across calls (<see cref="IgnoreChain.IsIgnored"/>).
+    /// </summary>
+    public WalkedFile? Describe(string root, string relativePath, IDictionary<string, IgnoreRules> directoryRules, WalkStatistics statistics)
+    {
+        var file = new FileInfo(Path.Combine(root, relativePath));
+        if (!file.Exists || file.LinkTarget is not null || IgnoreChain.IsIgnored(root, relativePath, isDirectory: false, directoryRules))
+        {
+            return null;
+        }
+
+        if (!FileKind.IsRegular(file.FullName))
+        {
+            statistics.Skip(SkipReason.NotRegularFile);
+            return null;
+        }
+
+        if (file.Length > options.MaxFileSize)
+        {
+            statistics.Skip(SkipReason.TooLarge);
+            return null;
+        }
+
+        return new WalkedFile(file.FullName, relativePath, file.Length, file.LastWriteTimeUtc.Ticks);
+    }
+
     private static bool IsIncluded(FileSystemInfo entry, string relative, bool isDirectory, IgnoreRules rules, WalkStatistics statistics)
     {
         if (entry.LinkTarget is not null)

@@ -73,13 +73,13 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        Chunk Make(long id, string text) => new(id, 1, 2, "f", "function", text, text + "-hash");
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [Make(1, "same"), Make(2, "old")]));
+        Chunk Make(string text) => new(1, 2, "f", "function", text, text + "-hash");
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [Make("same"), Make("old")]));
         Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1, 2], [[1f, 0f], [0f, 1f]]));
 
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make(1, "same"), Make(3, "new")]));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make("same"), Make("new")]));
 
-        Assert.Equal([3L], database.PendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(p => p.Id));
+        Assert.Equal(["new"], database.PendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(p => p.Text));
         Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
     }
 
@@ -88,7 +88,7 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 1, 2, "f", "function", "text", "hash")]));
+        Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 2, "f", "function", "text", "hash")]));
         Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1], [[1f, 0f]]));
 
         Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1], [[0f, 1f]]));
@@ -104,8 +104,8 @@ public sealed class IndexDatabaseTests
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol],
         [
-            new Chunk(1, 1, 2, "other", "function", "mentions parse once among many other words here", "x1"),
-            new Chunk(2, 3, 4, "parse", "function", "def parse(): pass", "x2"),
+            new Chunk(1, 2, "other", "function", "mentions parse once among many other words here", "x1"),
+            new Chunk(3, 4, "parse", "function", "def parse(): pass", "x2"),
         ]));
 
         var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, pathWeight: 1.0, limit: 10);
@@ -118,10 +118,10 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        var chunk = new Chunk(7, 1, 2, "parseHttpHeader", "function", "a.py function parseHttpHeader\ndef parseHttpHeader(raw): ...", "h");
+        var chunk = new Chunk(1, 2, "parseHttpHeader", "function", "a.py function parseHttpHeader\ndef parseHttpHeader(raw): ...", "h");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
 
-        Assert.Equal([7L], database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+        Assert.Single(database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 1.0, 10));
     }
 
     [Fact]
@@ -129,10 +129,10 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
-        var chunk = new Chunk(7, 1, 2, "open", "function", "a.py function open\ndef open(): return the stored session", "h");
+        var chunk = new Chunk(1, 2, "open", "function", "a.py function open\ndef open(): return the stored session", "h");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
 
-        Assert.Equal([7L], database.KeywordSearch("\"sessions\" AND \"storing\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+        Assert.Single(database.KeywordSearch("\"sessions\" AND \"storing\"", 4.0, 1.0, 1.0, 10));
     }
 
     [Fact]
@@ -141,9 +141,9 @@ public sealed class IndexDatabaseTests
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Write(database, b => b.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [Symbol],
-            [new Chunk(1, 1, 2, null, Chunk.WindowKind, "src/util.py\nrouting table routing", "x1")]));
+            [new Chunk(1, 2, null, Chunk.WindowKind, "src/util.py\nrouting table routing", "x1")]));
         Write(database, b => b.ReplaceFile(new FileRecord("src/routing/table.py", 1, 1, "h2"), [Symbol],
-            [new Chunk(2, 1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2")]));
+            [new Chunk(1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2")]));
 
         Assert.Equal([1L, 2L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 0.0, 10).Select(h => h.Id));
         Assert.Equal([2L, 1L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 4.0, 10).Select(h => h.Id));
@@ -173,6 +173,45 @@ public sealed class IndexDatabaseTests
         Assert.Equal([5L], database.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
         Write(database, b => b.DeleteFile("src/routing/table.py"));
         Assert.Empty(database.KeywordSearch("\"storing\"", 4.0, 1.0, 1.0, 10));
+    }
+
+    [Fact]
+    public void A_bulk_load_restores_the_schema_and_the_keyword_index_even_after_a_kill()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        string Schema(IndexDatabase d) => string.Join('\n', d.Schema());
+        string fresh;
+        using (var database = IndexDatabase.Open(path))
+        {
+            fresh = Schema(database);
+            database.BeginBulkLoad();
+            Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 2, "open", "function", "a.py function open\ndef open(): the session", "h")]));
+            Assert.NotEqual(fresh, Schema(database));
+            Assert.Empty(database.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
+        }
+
+        // Killed in bulk mode: the next writer to open the index completes the load.
+        using var reopened = IndexDatabase.Open(path);
+
+        Assert.Equal(fresh, Schema(reopened));
+        Assert.Single(reopened.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
+        Assert.Single(reopened.FindSymbols("f", prefix: false));
+    }
+
+    [Fact]
+    public void Keyword_only_chunks_wait_for_no_vector_and_keep_none_when_a_model_changes()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        var chunk = new Chunk(1, 2, null, Chunk.WindowKind, "regs.h\n#define A 1", "h");
+        Write(database, b => b.ReplaceFile(new FileRecord("regs.h", 1, 1, "h1"), [], [chunk], keywordOnly: true));
+        Write(database, b => b.ClearVectors(Ragex.Core.VectorIndex.VectorTier.Transformer));
+
+        Assert.Equal(0, database.CountPendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer));
+        Assert.Equal(0, database.CountPendingChunks(Ragex.Core.VectorIndex.VectorTier.Static));
+        Assert.Empty(database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Static));
+        Assert.Single(database.KeywordSearch("\"regs\"", 4.0, 1.0, 1.0, 10));
     }
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)
