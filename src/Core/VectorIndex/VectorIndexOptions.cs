@@ -10,17 +10,17 @@ public sealed record VectorIndexOptions
     public long ApproximateFrom { get; init; } = 100_000;
 
     /// <summary>Vectors per IVF list aimed at (nlist = count / this, a power of two within <see cref="MinLists"/>..<see cref="MaxLists"/>).</summary>
-    public int VectorsPerList { get; init; } = 1024;
+    public int VectorsPerList { get; init; } = 512;
 
     public int MinLists { get; init; } = 256;
 
     public int MaxLists { get; init; } = 4096;
 
     /// <summary>Training sample per list (k-means wants 30-256 per centroid).</summary>
-    public int TrainingPerList { get; init; } = 40;
+    public int TrainingPerList { get; init; } = 25;
 
     /// <summary>The share of lists a search visits, as one list in this many (at least <see cref="MinProbes"/>).</summary>
-    public int ListsPerProbe { get; init; } = 16;
+    public int ListsPerProbe { get; init; } = 64;
 
     public int MinProbes { get; init; } = 16;
 
