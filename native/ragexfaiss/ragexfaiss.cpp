@@ -7,6 +7,8 @@
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIDMap.h>
+#include <faiss/IndexIVF.h>
+#include <faiss/IndexScalarQuantizer.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/IDSelector.h>
 #include <faiss/index_io.h>
@@ -90,13 +92,31 @@ private:
 
 using IdMap = faiss::IndexIDMap2;
 
-IdMap* as_map(rfx_index index) {
+// A handle is a faiss::Index*: an IndexIDMap2 over a flat or HNSW index, or an IndexIVFScalarQuantizer that keeps the
+// caller's ids itself (with a hash-table direct map, so removing k ids costs O(k), not a scan of every list).
+faiss::Index* as_index(rfx_index index) {
     require(index != nullptr, "index handle is null");
-    return static_cast<IdMap*>(index);
+    return static_cast<faiss::Index*>(index);
 }
 
-faiss::IndexHNSW* as_hnsw(IdMap* map) {
-    return dynamic_cast<faiss::IndexHNSW*>(map->index);
+IdMap* as_map(faiss::Index* index) {
+    return dynamic_cast<IdMap*>(index);
+}
+
+faiss::IndexHNSW* as_hnsw(faiss::Index* index) {
+    auto* map = as_map(index);
+    return map == nullptr ? nullptr : dynamic_cast<faiss::IndexHNSW*>(map->index);
+}
+
+faiss::IndexIVFScalarQuantizer* as_ivf(faiss::Index* index) {
+    return dynamic_cast<faiss::IndexIVFScalarQuantizer*>(index);
+}
+
+bool contains(faiss::Index* index, int64_t id) {
+    if (auto* map = as_map(index)) {
+        return map->rev_map.count(id) != 0;
+    }
+    return as_ivf(index)->direct_map.hashtable.count(id) != 0;
 }
 
 // Wraps a freshly built sub-index; the map owns it.
@@ -104,7 +124,20 @@ rfx_index wrap(std::unique_ptr<faiss::Index> inner) {
     auto map = std::make_unique<IdMap>(inner.get());
     inner.release();
     map->own_fields = true;
-    return map.release();
+    return static_cast<faiss::Index*>(map.release());
+}
+
+bool is_ragex_index(faiss::Index* index) {
+    if (index->metric_type != faiss::METRIC_INNER_PRODUCT) {
+        return false;
+    }
+    if (auto* map = as_map(index)) {
+        return dynamic_cast<faiss::IndexFlat*>(map->index) != nullptr ||
+                dynamic_cast<faiss::IndexHNSWFlat*>(map->index) != nullptr;
+    }
+    auto* ivf = as_ivf(index);
+    return ivf != nullptr && ivf->direct_map.type == faiss::DirectMap::Hashtable &&
+            ivf->sq.qtype == faiss::ScalarQuantizer::QT_8bit;
 }
 
 } // namespace
@@ -135,10 +168,77 @@ int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_index* ou
     });
 }
 
+int rfx_create_ivf_sq8(int32_t d, int32_t nlist, rfx_index* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        require(d > 0, "dimension must be positive");
+        require(nlist > 0, "nlist must be positive");
+        auto quantizer = std::make_unique<faiss::IndexFlatIP>(d);
+        auto ivf = std::make_unique<faiss::IndexIVFScalarQuantizer>(
+                quantizer.get(), d, nlist, faiss::ScalarQuantizer::QT_8bit, faiss::METRIC_INNER_PRODUCT);
+        quantizer.release();
+        ivf->own_fields = true;
+        ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
+        *out = static_cast<faiss::Index*>(ivf.release());
+    });
+}
+
+int rfx_train(rfx_index index, int64_t n, const float* x) {
+    return guard([&] {
+        auto* ivf = as_ivf(as_index(index));
+        if (ivf == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "only IVF indexes are trained");
+        }
+        require(n > 0 && x != nullptr, "training needs at least one vector");
+        require(ivf->ntotal == 0, "an IVF index is trained before any vector is added");
+        ivf->train(n, x);
+    });
+}
+
+int rfx_is_trained(rfx_index index, int32_t* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        *out = as_index(index)->is_trained ? 1 : 0;
+    });
+}
+
+int rfx_set_nprobe(rfx_index index, int32_t nprobe) {
+    return guard([&] {
+        require(nprobe > 0, "nprobe must be positive");
+        auto* ivf = as_ivf(as_index(index));
+        if (ivf == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "nprobe applies only to IVF indexes");
+        }
+        ivf->nprobe = static_cast<size_t>(nprobe);
+    });
+}
+
+int rfx_get_nprobe(rfx_index index, int32_t* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        auto* ivf = as_ivf(as_index(index));
+        if (ivf == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "nprobe applies only to IVF indexes");
+        }
+        *out = static_cast<int32_t>(ivf->nprobe);
+    });
+}
+
+int rfx_nlist(rfx_index index, int32_t* out) {
+    return guard([&] {
+        require(out != nullptr, "out is null");
+        auto* ivf = as_ivf(as_index(index));
+        if (ivf == nullptr) {
+            fail(RFX_E_UNSUPPORTED, "nlist applies only to IVF indexes");
+        }
+        *out = static_cast<int32_t>(ivf->nlist);
+    });
+}
+
 int rfx_set_ef_search(rfx_index index, int32_t ef_search) {
     return guard([&] {
         require(ef_search > 0, "efSearch must be positive");
-        auto* hnsw = as_hnsw(as_map(index));
+        auto* hnsw = as_hnsw(as_index(index));
         if (hnsw == nullptr) {
             fail(RFX_E_UNSUPPORTED, "efSearch applies only to HNSW indexes");
         }
@@ -149,7 +249,7 @@ int rfx_set_ef_search(rfx_index index, int32_t ef_search) {
 int rfx_get_ef_search(rfx_index index, int32_t* out) {
     return guard([&] {
         require(out != nullptr, "out is null");
-        auto* hnsw = as_hnsw(as_map(index));
+        auto* hnsw = as_hnsw(as_index(index));
         if (hnsw == nullptr) {
             fail(RFX_E_UNSUPPORTED, "efSearch applies only to HNSW indexes");
         }
@@ -159,13 +259,14 @@ int rfx_get_ef_search(rfx_index index, int32_t* out) {
 
 int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* ids) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* target = as_index(index);
         require(n >= 0, "n must not be negative");
         if (n == 0) {
             return;
         }
         require(x != nullptr && ids != nullptr, "vectors or ids pointer is null");
-        // IndexIDMap2 silently accepts duplicate ids and then its reverse map no longer matches; refuse them up front.
+        require(target->is_trained, "the IVF index is not trained yet");
+        // IndexIDMap2 and the IVF direct map silently accepts duplicate ids and then its reverse map no longer matches; refuse them up front.
         std::unordered_set<int64_t> batch;
         batch.reserve(static_cast<size_t>(n));
         for (int64_t i = 0; i < n; i++) {
@@ -175,20 +276,20 @@ int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* 
             if (!batch.insert(ids[i]).second) {
                 fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " appears twice in the batch");
             }
-            if (map->rev_map.count(ids[i]) != 0) {
+            if (contains(target, ids[i])) {
                 fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " is already in the index");
             }
         }
-        map->add_with_ids(n, x, ids);
+        target->add_with_ids(n, x, ids);
     });
 }
 
 int rfx_remove_ids(rfx_index index, int64_t n, const int64_t* ids, int64_t* removed) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* target = as_index(index);
         require(removed != nullptr, "removed is null");
         require(n >= 0, "n must not be negative");
-        if (as_hnsw(map) != nullptr) {
+        if (as_hnsw(target) != nullptr) {
             fail(RFX_E_UNSUPPORTED, "HNSW indexes do not support removing vectors; rebuild the index instead");
         }
         if (n == 0) {
@@ -196,14 +297,20 @@ int rfx_remove_ids(rfx_index index, int64_t n, const int64_t* ids, int64_t* remo
             return;
         }
         require(ids != nullptr, "ids pointer is null");
+        if (as_ivf(target) != nullptr) {
+            // The hash-table direct map removes by id only through an IDSelectorArray.
+            faiss::IDSelectorArray selector(static_cast<size_t>(n), ids);
+            *removed = static_cast<int64_t>(target->remove_ids(selector));
+            return;
+        }
         faiss::IDSelectorBatch selector(static_cast<size_t>(n), ids);
-        *removed = static_cast<int64_t>(map->remove_ids(selector));
+        *removed = static_cast<int64_t>(target->remove_ids(selector));
     });
 }
 
 int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* map = as_index(index);
         require(n >= 0, "n must not be negative");
         require(k > 0, "k must be positive");
         if (n == 0) {
@@ -225,7 +332,7 @@ int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* dis
 
 int rfx_ntotal(rfx_index index, int64_t* out) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* map = as_index(index);
         require(out != nullptr, "out is null");
         *out = map->ntotal;
     });
@@ -233,7 +340,7 @@ int rfx_ntotal(rfx_index index, int64_t* out) {
 
 int rfx_dimension(rfx_index index, int32_t* out) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* map = as_index(index);
         require(out != nullptr, "out is null");
         *out = static_cast<int32_t>(map->d);
     });
@@ -241,15 +348,15 @@ int rfx_dimension(rfx_index index, int32_t* out) {
 
 int rfx_kind(rfx_index index, int32_t* out) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* target = as_index(index);
         require(out != nullptr, "out is null");
-        *out = as_hnsw(map) != nullptr ? RFX_KIND_HNSW : RFX_KIND_FLAT;
+        *out = as_hnsw(target) != nullptr ? RFX_KIND_HNSW : as_ivf(target) != nullptr ? RFX_KIND_IVF_SQ8 : RFX_KIND_FLAT;
     });
 }
 
 int rfx_write_index(rfx_index index, const char* path) {
     return guard([&] {
-        auto* map = as_map(index);
+        auto* map = as_index(index);
         require(path != nullptr && *path != '\0', "path is empty");
         faiss::write_index(map, path);
     });
@@ -260,15 +367,17 @@ int rfx_read_index(const char* path, rfx_index* out) {
         require(path != nullptr && *path != '\0', "path is empty");
         require(out != nullptr, "out is null");
         std::unique_ptr<faiss::Index> loaded(faiss::read_index(path));
-        auto* map = dynamic_cast<IdMap*>(loaded.get());
-        bool ok = map != nullptr && map->metric_type == faiss::METRIC_INNER_PRODUCT &&
-                (dynamic_cast<faiss::IndexFlat*>(map->index) != nullptr ||
-                 dynamic_cast<faiss::IndexHNSWFlat*>(map->index) != nullptr);
-        if (!ok) {
+        if (!is_ragex_index(loaded.get())) {
             fail(RFX_E_UNSUPPORTED,
-                 std::string(path) + " is not a ragex index (expected IndexIDMap2 over an inner-product flat or HNSW index)");
+                 std::string(path) +
+                         " is not a ragex index (expected IndexIDMap2 over an inner-product flat or HNSW index, or an "
+                         "inner-product IVF-SQ8 index with a hash-table direct map)");
         }
-        map->own_fields = true;
+        if (auto* map = as_map(loaded.get())) {
+            map->own_fields = true;
+        } else {
+            as_ivf(loaded.get())->own_fields = true;
+        }
         *out = loaded.release();
     });
 }
@@ -290,7 +399,7 @@ int rfx_fsync_path(const char* path) {
 }
 
 int rfx_free(rfx_index index) {
-    return guard([&] { delete static_cast<IdMap*>(index); });
+    return guard([&] { delete static_cast<faiss::Index*>(index); });
 }
 
 } // extern "C"

@@ -1,8 +1,9 @@
 /*
  * ragexfaiss: a small C API over FAISS (Debian 12 libfaiss-dev 1.7.3) for Ragex's vector index.
  *
- * Every index is an IndexIDMap2 over either IndexFlatIP (exact) or IndexHNSWFlat with METRIC_INNER_PRODUCT
- * (approximate), so callers always add vectors with their own 64-bit ids and always get those ids back.
+ * An index is an IndexIDMap2 over either IndexFlatIP (exact) or IndexHNSWFlat with METRIC_INNER_PRODUCT
+ * (approximate), or an IndexIVFScalarQuantizer (8-bit codes, inner product, approximate) that keeps the ids itself in
+ * a hash-table direct map; callers always add vectors with their own 64-bit ids and always get those ids back.
  *
  * Contract:
  *  - Every function returns an rfx_status (0 = ok). No C++ exception ever crosses this boundary.
@@ -13,6 +14,8 @@
  *    concurrently with anything else on that index.
  *  - HNSW indexes cannot remove vectors (FAISS's IndexHNSW has no remove_ids): rfx_remove_ids returns
  *    RFX_E_UNSUPPORTED for them. Rebuild the index instead.
+ *  - IVF-SQ8 indexes must be trained (rfx_train, on a sample of the vectors to come) before the first add; they
+ *    remove by id in time proportional to the ids removed.
  */
 #ifndef RAGEXFAISS_H
 #define RAGEXFAISS_H
@@ -43,7 +46,8 @@ typedef enum rfx_status {
 
 typedef enum rfx_index_kind {
     RFX_KIND_FLAT = 1, /* IndexIDMap2(IndexFlatIP) */
-    RFX_KIND_HNSW = 2  /* IndexIDMap2(IndexHNSWFlat, METRIC_INNER_PRODUCT) */
+    RFX_KIND_HNSW = 2, /* IndexIDMap2(IndexHNSWFlat, METRIC_INNER_PRODUCT) */
+    RFX_KIND_IVF_SQ8 = 3 /* IndexIVFScalarQuantizer(IndexFlatIP quantizer, QT_8bit, METRIC_INNER_PRODUCT), hash-table direct map */
 } rfx_index_kind;
 
 /* Message of the last failed call on this thread ("" if none). Owned by the library; do not free. */
@@ -55,11 +59,26 @@ RFX_API int rfx_create_flat(int32_t d, rfx_index* out);
 /* HNSW inner-product index: d dimensions, m links per node, ef_construction build beam (FAISS default 40). */
 RFX_API int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_index* out);
 
+/* IVF-SQ8 inner-product index of d dimensions with nlist inverted lists; untrained (rfx_train before adding). */
+RFX_API int rfx_create_ivf_sq8(int32_t d, int32_t nlist, rfx_index* out);
+
+/* Trains an IVF index (k-means for its lists, ranges for its 8-bit codes) on n sample vectors; only while empty.
+ * RFX_E_UNSUPPORTED on flat and HNSW indexes, which need no training. */
+RFX_API int rfx_train(rfx_index index, int64_t n, const float* x);
+
+/* *out = 1 when vectors can be added (always for flat and HNSW), 0 otherwise. */
+RFX_API int rfx_is_trained(rfx_index index, int32_t* out);
+
+/* Lists an IVF search visits (FAISS default 1); saved with the index. RFX_E_UNSUPPORTED on other kinds. */
+RFX_API int rfx_set_nprobe(rfx_index index, int32_t nprobe);
+RFX_API int rfx_get_nprobe(rfx_index index, int32_t* out);
+RFX_API int rfx_nlist(rfx_index index, int32_t* out);
+
 /* Search beam of an HNSW index (FAISS default 16). RFX_E_UNSUPPORTED on a flat index. Saved with the index. */
 RFX_API int rfx_set_ef_search(rfx_index index, int32_t ef_search);
 RFX_API int rfx_get_ef_search(rfx_index index, int32_t* out);
 
-/* Add n vectors (row-major n x d floats) with their ids. Ids must be new: an id already in the index or repeated
+/* Add n vectors (row-major n x d floats) with their ids (RFX_E_INVALID_ARGUMENT on an untrained IVF). Ids must be new: an id already in the index or repeated
  * within the batch gives RFX_E_INVALID_ARGUMENT and nothing is added. */
 RFX_API int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* ids);
 
@@ -73,7 +92,7 @@ RFX_API int rfx_ntotal(rfx_index index, int64_t* out);
 RFX_API int rfx_dimension(rfx_index index, int32_t* out);
 RFX_API int rfx_kind(rfx_index index, int32_t* out);
 
-/* faiss::write_index / faiss::read_index. read_index rejects files that are not one of the two kinds above. */
+/* faiss::write_index / faiss::read_index. read_index rejects files that are not one of the three kinds above. */
 RFX_API int rfx_write_index(rfx_index index, const char* path);
 RFX_API int rfx_read_index(const char* path, rfx_index* out);
 

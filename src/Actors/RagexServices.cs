@@ -23,10 +23,17 @@ public sealed record RagexServices(
     public static RagexServices Create(
         ProjectRegistry registry, EmbedderProvider embedders, IndexerOptions? indexerOptions = null, RankingOptions? ranking = null)
     {
-        var engine = SearchEngine.Create(registry, embedders, new VectorIndexCache(), ranking);
+        var vectors = new VectorIndexCache();
+        var engine = SearchEngine.Create(registry, embedders, vectors, ranking);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
-            engine.SearchAsync(query.Request, query.CurrentDirectory, token));
+            engine.SearchAsync(query.Request, query.CurrentDirectory, token))
+        {
+            Vectors = vectors,
+        };
     }
+
+    /// <summary>The live FAISS indexes searches read; each project's writer updates and snapshots them in place.</summary>
+    public VectorIndexCache Vectors { get; init; } = new();
 
     /// <summary>Sessions and queue bounds of the shared embedder pool.</summary>
     public EmbedderPoolOptions EmbedderPool { get; init; } = new();

@@ -110,7 +110,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>
     /// SQLite intact with no dangling rows; every committed file has its chunks (a file is committed whole or not at
-    /// all, so the rest are queued for the next run); a vector file tagged current holds exactly the embedded chunks.
+    /// all, so the rest are queued for the next run); a vector snapshot left behind, with the changes committed after it
+    /// replayed, holds exactly the embedded chunks.
     /// </summary>
     private static void AssertConsistent(Project project)
     {
@@ -127,13 +128,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
         foreach (var (tier, count) in new[] { (VectorTier.Transformer, database.CountEmbeddedChunks()), (VectorTier.Static, database.CountStaticChunks()) })
         {
-            if (ProjectVectors.IsCurrent(project, database, tier))
+            if (ProjectVectors.ReadTag(project, tier) is not null)
             {
-                using var index = FaissIndex.Load(ProjectVectors.IndexPath(project, tier));
+                using var index = LiveVectorIndex.Open(project, database, tier, ProbeDimension(database, tier), new VectorIndexOptions());
+                Assert.True(index.LoadedFromSnapshot, $"{tier.Name}: the snapshot left by the kill is unusable");
                 Assert.Equal(count, index.Count);
             }
         }
     }
+
+    private static int ProbeDimension(IndexDatabase database, VectorTier tier) =>
+        database.Embeddings(tier).Select(e => e.Vector.Length).FirstOrDefault(384);
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

@@ -10,18 +10,20 @@ namespace Ragex.Actors.Indexing;
 
 /// <summary>
 /// The single writer of one project's index: SQLite (files, symbols, chunks, both tiers' vectors) and the tiers'
-/// FAISS files. Each message is one atomic commit, in mailbox order, so a step requested after others sees them
+/// FAISS snapshots, taken from the live indexes the daemon's searches read (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step requested after others sees them
 /// committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
 /// fresh connection.
 /// </summary>
 public sealed class VectorIndexActor : ReceiveActor
 {
     private readonly Project project;
+    private readonly VectorIndexCache vectors;
     private IndexWriter? writer;
 
-    public VectorIndexActor(Project project, EmbedderProvider embedders)
+    public VectorIndexActor(Project project, EmbedderProvider embedders, VectorIndexCache vectors)
     {
         this.project = project;
+        this.vectors = vectors;
         Receive<LoadIndexedFiles>(load => Write(load.Run, w =>
             Sender.Tell(new IndexedFilesLoaded(load.Run, load.Paths is null ? w.LoadFiles() : w.LoadFiles(load.Paths)))));
         Receive<PrepareWrites>(prepare => Write(prepare.Run, w => w.Prepare(prepare.Plan)));
@@ -32,7 +34,7 @@ public sealed class VectorIndexActor : ReceiveActor
         }));
         Receive<FinishScan>(finish => Write(finish.Run, w =>
         {
-            var counts = w.CompleteScan(finish.Plan, finish.ContentChanged, finish.Embeddings, finish.StaticVectors ? embedders.Static : null);
+            var counts = w.CompleteScan(finish.Plan, finish.Embeddings, finish.StaticVectors ? embedders.Static : null);
             Sender.Tell(new ScanFinished(finish.Run, counts));
         }));
         Receive<LoadPendingChunks>(load => Write(load.Run, w =>
@@ -52,9 +54,10 @@ public sealed class VectorIndexActor : ReceiveActor
         }));
     }
 
-    public static Props Props(Project project, EmbedderProvider embedders) => Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders));
+    public static Props Props(Project project, EmbedderProvider embedders, VectorIndexCache vectors) =>
+        Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders, vectors));
 
-    protected override void PreStart() => writer = IndexWriter.Open(project);
+    protected override void PreStart() => writer = IndexWriter.Open(project, vectors);
 
     protected override void PostStop() => writer?.Dispose();
 

@@ -6,4 +6,4 @@ namespace Ragex.Actors.Messages;
 /// To the index writer, after every parsed batch: record touched files, purge deleted ones, whether the project
 /// embeds, and (with <see cref="StaticVectors"/>) complete the static tier. Answered by <see cref="ScanFinished"/>.
 /// </summary>
-public sealed record FinishScan(int Run, IndexPlan Plan, bool ContentChanged, bool Embeddings, bool StaticVectors);
+public sealed record FinishScan(int Run, IndexPlan Plan, bool Embeddings, bool StaticVectors);

@@ -102,7 +102,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         embeddings = IndexDatabase.EmbeddingsWanted(project.DatabasePath);
         Context.ActorOf(WatcherActor.Props(project.Id, project.Root, Self, WatchDebounce), "watcher");
-        index = Context.ActorOf(VectorIndexActor.Props(project, services.Embedders), "index");
+        index = Context.ActorOf(VectorIndexActor.Props(project, services.Embedders, services.Vectors), "index");
         var embedders = services.Embedders;
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
         chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
@@ -230,7 +230,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         if (current.ParsingDone)
         {
-            index.Tell(new FinishScan(current.Id, current.Plan, ContentChanged: current.Parsed.Count > 0, current.Embeddings, StaticTier));
+            index.Tell(new FinishScan(current.Id, current.Plan, current.Embeddings, StaticTier));
         }
     }
 

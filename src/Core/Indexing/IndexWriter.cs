@@ -9,12 +9,17 @@ namespace Ragex.Core.Indexing;
 /// <summary>
 /// The one writer of a project's index: every method commits one atomic transaction, so a killed process leaves
 /// either the state before or after it. Chunks get their static vector as they are stored; chunks without a
-/// transformer vector are that tier's queue, which survives restarts. Each tier's FAISS file is rebuilt from the
-/// database whenever it is stale.
+/// transformer vector are that tier's queue, which survives restarts. Every vector write is logged by SQLite
+/// (<c>vector_changes</c>); each tier's FAISS index replays that log in place and is snapshotted to disk at the end of a
+/// run and every <see cref="VectorIndexOptions.SnapshotAfterChanges"/> changes, never rebuilt per change.
 /// </summary>
-public sealed class IndexWriter(Project project, IndexDatabase database) : IDisposable
+/// <param name="sharedVectors">The process's live indexes (the daemon's searches read them); null for a private set.</param>
+public sealed class IndexWriter(Project project, IndexDatabase database, VectorIndexCache? sharedVectors = null) : IDisposable
 {
-    public static IndexWriter Open(Project project) => new(project, IndexDatabase.Open(project.DatabasePath));
+    private readonly VectorIndexCache liveVectors = sharedVectors ?? new VectorIndexCache();
+    private int embeddingsSinceSnapshot;
+
+    public static IndexWriter Open(Project project, VectorIndexCache? vectors = null) => new(project, IndexDatabase.Open(project.DatabasePath), vectors);
 
     public Project Project => project;
 
@@ -51,9 +56,9 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     /// indexer, end a run here): the scan's bookkeeping, then the static tier completed (when the index keeps vectors)
     /// and its FAISS file brought up to date. From here every chunk is searchable in every mode.
     /// </summary>
-    public IndexCounts CompleteScan(IndexPlan plan, bool contentChanged, bool embeddings, StaticEmbedder? staticTier, CancellationToken cancellationToken = default)
+    public IndexCounts CompleteScan(IndexPlan plan, bool embeddings, StaticEmbedder? staticTier, CancellationToken cancellationToken = default)
     {
-        FinishScan(plan, contentChanged, embeddings);
+        FinishScan(plan, embeddings);
         database.EndBulkLoad();
         if (staticTier is not null)
         {
@@ -68,7 +73,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     /// Records touched files, purges deleted ones, whether the run embeds (<see cref="MetaKeys.Embeddings"/>),
     /// refreshes rg's ignore file.
     /// </summary>
-    private void FinishScan(IndexPlan plan, bool contentChanged, bool embeddings)
+    private void FinishScan(IndexPlan plan, bool embeddings)
     {
         using (var batch = database.BeginBatch())
         {
@@ -84,12 +89,6 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
 
             batch.SetMeta(MetaKeys.LastIndexed, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             batch.SetMeta(MetaKeys.Embeddings, embeddings ? "on" : "off");
-            if (contentChanged || plan.Deleted.Count > 0)
-            {
-                batch.SetMeta(MetaKeys.VectorsVersion, NewVersion());
-                batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
-            }
-
             batch.Commit();
         }
 
@@ -138,7 +137,6 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             var vectors = embedder.Embed([.. page.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
             using var batch = database.BeginBatch();
             batch.SetVectors(VectorTier.Static, [.. page.Select(c => c.Id)], vectors);
-            batch.SetMeta(MetaKeys.StaticVectorsVersion, NewVersion());
             batch.Commit();
         }
     }
@@ -151,16 +149,26 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
     {
         using var batch = database.BeginBatch();
         batch.SetVectors(VectorTier.Transformer, chunkIds, vectors);
-        batch.SetMeta(MetaKeys.VectorsVersion, NewVersion());
         batch.Commit();
+
+        // A long transformer pass snapshots as it goes, so a restart replays a bounded delta.
+        embeddingsSinceSnapshot += chunkIds.Count;
+        if (embeddingsSinceSnapshot >= liveVectors.Options.SnapshotAfterChanges && vectors.Count > 0)
+        {
+            RefreshVectors(VectorTier.Transformer, vectors[0].Length);
+        }
     }
 
-    /// <summary>Writes a tier's FAISS file anew from the database (atomically) unless it is current.</summary>
-    public void RefreshVectors(VectorTier tier, int dimension)
+    /// <summary>
+    /// Brings a tier's FAISS index up to date with the database (in place, by id) and writes its snapshot when enough
+    /// changed since the last one (or <paramref name="force"/>).
+    /// </summary>
+    public void RefreshVectors(VectorTier tier, int dimension, bool force = false)
     {
-        if (!ProjectVectors.IsCurrent(project, database, tier))
+        liveVectors.Snapshot(project, database, tier, dimension, force);
+        if (tier == VectorTier.Transformer)
         {
-            ProjectVectors.Rebuild(project, database, tier, dimension);
+            embeddingsSinceSnapshot = 0;
         }
     }
 
@@ -170,7 +178,12 @@ public sealed class IndexWriter(Project project, IndexDatabase database) : IDisp
             StaticChunks = database.CountStaticChunks(),
         };
 
-    public void Dispose() => database.Dispose();
-
-    private static string NewVersion() => Guid.NewGuid().ToString("N");
+    public void Dispose()
+    {
+        database.Dispose();
+        if (sharedVectors is null)
+        {
+            liveVectors.Dispose();
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class ProjectIndexer(
         writer.Prepare(plan);
         var staticTier = embedders is { HasStaticTier: true } ? embedders.Static : null;
         var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
-        writer.CompleteScan(plan, contentChanged: parsed.Count > 0, embeddings: embedders is not null, staticTier, cancellationToken);
+        writer.CompleteScan(plan, embeddings: embedders is not null, staticTier, cancellationToken);
 
         var transformer = embedders is { HasTransformerTier: true };
         var embedding = Stopwatch.StartNew();

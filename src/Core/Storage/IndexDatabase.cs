@@ -262,15 +262,113 @@ public sealed class IndexDatabase : IDisposable
         return pending;
     }
 
-    /// <summary>Every stored vector of one tier, for rebuilding its vector index.</summary>
+    /// <summary>
+    /// Every stored vector of one tier in id order, for rebuilding its vector index (keyword-only chunks hold none).
+    /// </summary>
     public IEnumerable<(long Id, float[] Vector)> Embeddings(VectorIndex.VectorTier tier)
     {
-        using var command = Command($"SELECT id, {tier.Column} FROM chunks WHERE length({tier.Column}) > 0");
+        using var command = Command($"SELECT id, {tier.Column} FROM chunks WHERE length({tier.Column}) > 0 ORDER BY id");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
         }
+    }
+
+    /// <summary>
+    /// About <paramref name="size"/> of the tier's <paramref name="count"/> stored vectors, spread over the whole index:
+    /// a multiplicative hash of the id picks them (what an IVF index trains on).
+    /// </summary>
+    public IEnumerable<float[]> SampleEmbeddings(VectorIndex.VectorTier tier, int size, long count)
+    {
+        const long Buckets = 1 << 20;
+        var threshold = count <= size ? Buckets : Math.Max(1, Buckets * size / count);
+        using var command = Command(
+            $"SELECT {tier.Column} FROM chunks WHERE length({tier.Column}) > 0 AND ((id * 2654435761) & {Buckets - 1}) < $threshold",
+            ("$threshold", threshold));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return EmbeddingBlob.ToVector((byte[])reader.GetValue(0));
+        }
+    }
+
+    /// <summary>
+    /// The vector change log's high-water mark: the sequence of the last committed vector change of any tier (0 for
+    /// none). Read from sqlite_sequence, one row, so a search can check it every time.
+    /// </summary>
+    public long VectorSequence() => Scalar("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'vector_changes'), 0)");
+
+    /// <summary>The highest sequence pruned from the tier's change log: a copy of the index older than it cannot catch up by replay.</summary>
+    public long VectorLogPruned(VectorIndex.VectorTier tier) =>
+        long.TryParse(GetMeta(MetaKeys.VectorLogPrunedPrefix + tier.Name), System.Globalization.CultureInfo.InvariantCulture, out var pruned) ? pruned : 0;
+
+    /// <summary>How many distinct chunks of the tier changed in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    public long CountVectorChanges(VectorIndex.VectorTier tier, long after, long upTo) =>
+        Scalar(
+            "SELECT count(DISTINCT chunk_id) FROM vector_changes WHERE tier = $tier AND seq > $after AND seq <= $upTo",
+            ("$tier", tier.LogId),
+            ("$after", after),
+            ("$upTo", upTo));
+
+    /// <summary>The distinct chunks whose vector of the tier changed in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    public List<long> VectorChanges(VectorIndex.VectorTier tier, long after, long upTo)
+    {
+        using var command = Command(
+            "SELECT DISTINCT chunk_id FROM vector_changes WHERE tier = $tier AND seq > $after AND seq <= $upTo",
+            ("$tier", tier.LogId),
+            ("$after", after),
+            ("$upTo", upTo));
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The current vectors of the chunks changed in (<paramref name="after"/>, <paramref name="upTo"/>] that still
+    /// have one (a chunk deleted or cleared since has none, and only leaves the index).
+    /// </summary>
+    public IEnumerable<(long Id, float[] Vector)> ChangedEmbeddings(VectorIndex.VectorTier tier, long after, long upTo)
+    {
+        using var command = Command(
+            $"SELECT id, {tier.Column} FROM chunks WHERE id IN (SELECT chunk_id FROM vector_changes WHERE tier = $tier AND seq > $after AND seq <= $upTo) AND length({tier.Column}) > 0",
+            ("$tier", tier.LogId),
+            ("$after", after),
+            ("$upTo", upTo));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
+        }
+    }
+
+    /// <summary>
+    /// Forgets the tier's changes up to <paramref name="upTo"/>, which a snapshot on disk now covers, and records
+    /// the mark so that an older copy of the index knows it must reload the snapshot.
+    /// </summary>
+    public void PruneVectorChanges(VectorIndex.VectorTier tier, long upTo)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var delete = Command(
+            """
+            DELETE FROM vector_changes WHERE tier = $tier AND seq <= $upTo;
+            INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            """,
+            ("$tier", tier.LogId),
+            ("$upTo", upTo),
+            ("$key", MetaKeys.VectorLogPrunedPrefix + tier.Name),
+            ("$value", upTo.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            delete.Transaction = transaction;
+            delete.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     public Dictionary<long, StoredChunk> ChunksById(IReadOnlyCollection<long> ids)
@@ -477,9 +575,9 @@ public sealed class IndexDatabase : IDisposable
         return value is null ? 0 : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private long Scalar(string sql)
+    private long Scalar(string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql);
+        using var command = Command(sql, parameters);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -9,14 +9,17 @@ public static class MetaKeys
     /// <summary>The embedding model the stored vectors come from; a different model invalidates them.</summary>
     public const string EmbeddingModel = "embedding_model";
 
-    /// <summary>Changes whenever chunks or embeddings change; vectors.faiss records the version it was built from.</summary>
-    public const string VectorsVersion = "vectors_version";
+    /// <summary>
+    /// Names this database's vector change log (random, set when the log was created); a FAISS snapshot records it
+    /// with the sequence it covers and is replayed only onto the log it came from.
+    /// </summary>
+    public const string VectorLog = "vector_log";
+
+    /// <summary>Prefix of the highest sequence pruned from a tier's change log (the tier's name follows).</summary>
+    public const string VectorLogPrunedPrefix = "vector_log_pruned_";
 
     /// <summary>The static table the chunks' static vectors come from; a different table re-embeds the static tier.</summary>
     public const string StaticModel = "static_model";
-
-    /// <summary>Changes whenever chunks or static vectors change; static.faiss records the version it was built from.</summary>
-    public const string StaticVectorsVersion = "static_vectors_version";
 
     /// <summary>
     /// "off" when the project was last indexed with --no-embeddings: the daemon's watcher and restart runs then keep

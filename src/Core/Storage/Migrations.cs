@@ -121,6 +121,37 @@ internal static class Migrations
         DROP TRIGGER symbols_fts_delete;
         DROP TABLE symbols_fts;
         """,
+        """
+        -- The vector change log: every write of a chunk's vector of a tier (0 static, 1 transformer) - a chunk stored
+        -- with one, a vector set or cleared, a chunk deleted - appends the chunk's id under a new sequence number.
+        -- A tier's FAISS snapshot records the sequence it covers; opening it replays only the chunks changed since
+        -- (their current vectors, from chunks). AUTOINCREMENT: a sequence number is never reused, even after the
+        -- log is pruned up to a snapshot.
+        CREATE TABLE vector_changes(seq INTEGER PRIMARY KEY AUTOINCREMENT, tier INTEGER NOT NULL, chunk_id INTEGER NOT NULL);
+        CREATE INDEX vector_changes_by_tier ON vector_changes(tier, seq);
+        CREATE TRIGGER chunks_vectors_insert AFTER INSERT ON chunks
+            WHEN new.static_embedding IS NOT NULL OR new.embedding IS NOT NULL BEGIN
+            INSERT INTO vector_changes(tier, chunk_id) SELECT 0, new.id WHERE new.static_embedding IS NOT NULL;
+            INSERT INTO vector_changes(tier, chunk_id) SELECT 1, new.id WHERE new.embedding IS NOT NULL;
+        END;
+        CREATE TRIGGER chunks_static_vector_update AFTER UPDATE OF static_embedding ON chunks
+            WHEN new.static_embedding IS NOT old.static_embedding BEGIN
+            INSERT INTO vector_changes(tier, chunk_id) VALUES (0, new.id);
+        END;
+        CREATE TRIGGER chunks_vector_update AFTER UPDATE OF embedding ON chunks
+            WHEN new.embedding IS NOT old.embedding BEGIN
+            INSERT INTO vector_changes(tier, chunk_id) VALUES (1, new.id);
+        END;
+        CREATE TRIGGER chunks_vectors_delete AFTER DELETE ON chunks
+            WHEN old.static_embedding IS NOT NULL OR old.embedding IS NOT NULL BEGIN
+            INSERT INTO vector_changes(tier, chunk_id) SELECT 0, old.id WHERE old.static_embedding IS NOT NULL;
+            INSERT INTO vector_changes(tier, chunk_id) SELECT 1, old.id WHERE old.embedding IS NOT NULL;
+        END;
+        -- Names this database's log, so a snapshot written against another database (deleted and created again
+        -- under the same directory) is never replayed onto it.
+        INSERT INTO meta(key, value) VALUES ('vector_log', lower(hex(randomblob(16))))
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>

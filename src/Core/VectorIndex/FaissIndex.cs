@@ -2,7 +2,7 @@ namespace Ragex.Core.VectorIndex;
 
 /// <summary>
 /// A FAISS inner-product vector index keyed by caller-chosen 64-bit ids (an IndexIDMap2 over IndexFlatIP or
-/// IndexHNSWFlat), backed by native/ragexfaiss. For cosine similarity, add and query L2-normalized vectors.
+/// IndexHNSWFlat, or an IVF-SQ8 index), backed by native/ragexfaiss. For cosine similarity, add and query L2-normalized vectors.
 /// </summary>
 /// <remarks>
 /// Thread-safety: any number of <see cref="Search"/> (and <see cref="Count"/>, <see cref="Save"/>) calls may run
@@ -65,6 +65,45 @@ public sealed unsafe class FaissIndex : IDisposable
         }
     }
 
+    /// <summary>Whether vectors can be added: false only for an IVF index before <see cref="Train"/>.</summary>
+    public bool IsTrained
+    {
+        get
+        {
+            using var read = Read();
+            NativeMethods.Check(NativeMethods.IsTrained(handle, out var trained));
+            return trained != 0;
+        }
+    }
+
+    /// <summary>IVF lists a search visits (higher = better recall, slower); saved with the index. Other kinds throw.</summary>
+    public int NProbe
+    {
+        get
+        {
+            using var read = Read();
+            NativeMethods.Check(NativeMethods.GetNProbe(handle, out var nprobe));
+            return nprobe;
+        }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            using var write = Write();
+            NativeMethods.Check(NativeMethods.SetNProbe(handle, value));
+        }
+    }
+
+    /// <summary>The number of inverted lists of an IVF index. Other kinds throw.</summary>
+    public int NList
+    {
+        get
+        {
+            using var read = Read();
+            NativeMethods.Check(NativeMethods.NList(handle, out var nlist));
+            return nlist;
+        }
+    }
+
     /// <summary>An exact (brute-force) inner-product index.</summary>
     public static FaissIndex CreateFlat(int dimension)
     {
@@ -84,6 +123,20 @@ public sealed unsafe class FaissIndex : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(efSearch, 1);
         var index = Open((out FaissIndexHandle created) => NativeMethods.CreateHnsw(dimension, m, efConstruction, out created));
         index.EfSearch = efSearch;
+        return index;
+    }
+
+    /// <summary>
+    /// An approximate IVF-SQ8 inner-product index with <paramref name="nlist"/> lists, visiting
+    /// <paramref name="nprobe"/> of them per search. Untrained: call <see cref="Train"/> before adding.
+    /// </summary>
+    public static FaissIndex CreateIvfSq8(int dimension, int nlist, int nprobe)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nlist, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nprobe, 1);
+        var index = Open((out FaissIndexHandle created) => NativeMethods.CreateIvfSq8(dimension, nlist, out created));
+        index.NProbe = nprobe;
         return index;
     }
 
@@ -115,6 +168,21 @@ public sealed unsafe class FaissIndex : IDisposable
         fixed (long* xids = ids)
         {
             NativeMethods.Check(NativeMethods.AddWithIds(handle, ids.Length, x, xids));
+        }
+    }
+
+    /// <summary>Trains an empty IVF index on sample vectors (row after row; at least nlist of them, ideally 30-100x).</summary>
+    public void Train(ReadOnlySpan<float> vectors)
+    {
+        if (vectors.IsEmpty || vectors.Length % Dimension != 0)
+        {
+            throw new ArgumentException($"expected whole vectors of dimension {Dimension}, got {vectors.Length} floats", nameof(vectors));
+        }
+
+        using var write = Write();
+        fixed (float* x = vectors)
+        {
+            NativeMethods.Check(NativeMethods.Train(handle, vectors.Length / Dimension, x));
         }
     }
 

@@ -8,4 +8,10 @@ public enum FaissIndexKind
 
     /// <summary>Approximate inner-product search (IndexHNSWFlat); cannot remove vectors.</summary>
     Hnsw = 2,
+
+    /// <summary>
+    /// Approximate inner-product search over inverted lists of 8-bit scalar-quantized vectors (IndexIVFScalarQuantizer):
+    /// a quarter of flat's memory, trained before the first add, removes by id in time proportional to the ids removed.
+    /// </summary>
+    IvfSq8 = 3,
 }

@@ -9,6 +9,7 @@ internal static unsafe partial class NativeMethods
 
     public const int KindFlat = 1;
     public const int KindHnsw = 2;
+    public const int KindIvfSq8 = 3;
 
     // A static constructor (not a field initializer) so the resolver is installed before the first P/Invoke binds.
     static NativeMethods() => NativeLibraryResolver.EnsureRegistered();
@@ -30,6 +31,24 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "rfx_create_hnsw")]
     public static partial int CreateHnsw(int dimension, int m, int efConstruction, out FaissIndexHandle index);
+
+    [LibraryImport(Library, EntryPoint = "rfx_create_ivf_sq8")]
+    public static partial int CreateIvfSq8(int dimension, int nlist, out FaissIndexHandle index);
+
+    [LibraryImport(Library, EntryPoint = "rfx_train")]
+    public static partial int Train(FaissIndexHandle index, long n, float* vectors);
+
+    [LibraryImport(Library, EntryPoint = "rfx_is_trained")]
+    public static partial int IsTrained(FaissIndexHandle index, out int trained);
+
+    [LibraryImport(Library, EntryPoint = "rfx_set_nprobe")]
+    public static partial int SetNProbe(FaissIndexHandle index, int nprobe);
+
+    [LibraryImport(Library, EntryPoint = "rfx_get_nprobe")]
+    public static partial int GetNProbe(FaissIndexHandle index, out int nprobe);
+
+    [LibraryImport(Library, EntryPoint = "rfx_nlist")]
+    public static partial int NList(FaissIndexHandle index, out int nlist);
 
     [LibraryImport(Library, EntryPoint = "rfx_set_ef_search")]
     public static partial int SetEfSearch(FaissIndexHandle index, int efSearch);

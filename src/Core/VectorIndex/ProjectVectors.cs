@@ -1,85 +1,114 @@
+using System.Globalization;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 
 namespace Ragex.Core.VectorIndex;
 
 /// <summary>
-/// A project's FAISS file of one <see cref="VectorTier"/> (<c>static.faiss</c>, <c>vectors.faiss</c>): a cache derived
-/// from the vectors in index.db, tagged (in a sidecar file) with the tier's version it was built from. A missing, stale
-/// or unreadable file is rebuilt from the database, never trusted.
+/// A project's FAISS snapshot of one <see cref="VectorTier"/> (<c>static.faiss</c>, <c>vectors.faiss</c>) and its tag
+/// (<c>.seq</c>: the database's vector log id and the sequence the snapshot covers), and building an index from every
+/// stored vector when no snapshot can be used. The snapshot is a cache: index.db is the source of truth.
 /// </summary>
 public static class ProjectVectors
 {
+    private const int BuildPage = 4096;
+
     public static string IndexPath(Project project, VectorTier tier) => Path.Combine(project.DataDirectory, tier.FileName);
 
-    private static string VersionPath(Project project, VectorTier tier) => IndexPath(project, tier) + ".version";
+    private static string TagPath(Project project, VectorTier tier) => IndexPath(project, tier) + ".seq";
 
-    public static bool IsCurrent(Project project, IndexDatabase database, VectorTier tier) =>
-        File.Exists(IndexPath(project, tier)) && File.Exists(VersionPath(project, tier))
-        && File.ReadAllText(VersionPath(project, tier)) == database.GetMeta(tier.VersionKey);
-
-    /// <summary>Builds the index from the database and writes it atomically, the version tag last.</summary>
-    public static void Rebuild(Project project, IndexDatabase database, VectorTier tier, int dimension)
+    /// <summary>The snapshot's tag, or null when there is none or it is unreadable.</summary>
+    public static SnapshotTag? ReadTag(Project project, VectorTier tier)
     {
-        using var index = Build(database, tier, dimension);
-        index.Save(IndexPath(project, tier));
-        var temporary = VersionPath(project, tier) + ".tmp";
-        File.WriteAllText(temporary, database.GetMeta(tier.VersionKey) ?? "");
-        File.Move(temporary, VersionPath(project, tier), overwrite: true);
+        try
+        {
+            var parts = File.ReadAllText(TagPath(project, tier)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                ? new SnapshotTag(parts[0], sequence)
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
-    /// <summary>The saved index when it is current, otherwise one built in memory from the database.</summary>
-    public static FaissIndex Open(Project project, IndexDatabase database, VectorTier tier, int dimension)
+    /// <summary>
+    /// Saves the index atomically, then its tag (also atomically). A kill between the two leaves the new index under
+    /// the old, lower tag, which is safe: replaying a chunk's change sets it to its current state again.
+    /// </summary>
+    public static void WriteSnapshot(Project project, VectorTier tier, FaissIndex index, SnapshotTag tag)
     {
-        if (IsCurrent(project, database, tier))
+        index.Save(IndexPath(project, tier));
+        var temporary = TagPath(project, tier) + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(stream))
         {
-            try
-            {
-                var loaded = FaissIndex.Load(IndexPath(project, tier));
-                if (loaded.Dimension == dimension)
-                {
-                    return loaded;
-                }
-
-                loaded.Dispose();
-            }
-            catch (FaissException)
-            {
-                // Unreadable cache: fall through and rebuild from the source of truth.
-            }
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{tag.LogId} {tag.Sequence}"));
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
         }
 
-        return Build(database, tier, dimension);
+        File.Move(temporary, TagPath(project, tier), overwrite: true);
+
+        // The tag of the rebuilt-every-time files this snapshot replaces.
+        File.Delete(IndexPath(project, tier) + ".version");
     }
 
-    private static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension)
+    /// <summary>
+    /// An index of every stored vector of the tier: exact below <see cref="VectorIndexOptions.ApproximateFrom"/>,
+    /// otherwise IVF-SQ8 trained on a sample spread over the whole index (ids follow the walk's order, so the first
+    /// ones would all be one corner of the tree).
+    /// </summary>
+    public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
     {
-        var index = FaissIndex.CreateFlat(dimension);
-        const int batchSize = 4096;
-        var ids = new List<long>(batchSize);
-        var vectors = new List<float>(batchSize * dimension);
-        foreach (var (id, vector) in database.Embeddings(tier))
+        var count = database.CountChunks() - database.CountPendingChunks(tier);
+        var approximate = count >= options.ApproximateFrom;
+        var lists = options.ListsFor(count);
+        var index = approximate ? FaissIndex.CreateIvfSq8(dimension, lists, options.ProbesFor(lists)) : FaissIndex.CreateFlat(dimension);
+        try
         {
-            if (vector.Length != dimension)
+            if (approximate)
             {
-                continue;
+                var sample = database.SampleEmbeddings(tier, (int)Math.Min(count, (long)lists * options.TrainingPerList), count)
+                    .Where(v => v.Length == dimension)
+                    .SelectMany(v => v)
+                    .ToArray();
+                index.Train(sample);
             }
 
-            ids.Add(id);
-            vectors.AddRange(vector);
-            if (ids.Count == batchSize)
+            var ids = new List<long>(BuildPage);
+            var vectors = new List<float>(BuildPage * dimension);
+            foreach (var (id, vector) in database.Embeddings(tier))
             {
+                if (vector.Length != dimension)
+                {
+                    continue;
+                }
+
+                ids.Add(id);
+                vectors.AddRange(vector);
+                if (ids.Count < BuildPage)
+                {
+                    continue;
+                }
+
                 index.Add(vectors.ToArray(), ids.ToArray());
                 ids.Clear();
                 vectors.Clear();
             }
-        }
 
-        if (ids.Count > 0)
+            if (ids.Count > 0)
+            {
+                index.Add(vectors.ToArray(), ids.ToArray());
+            }
+
+            return index;
+        }
+        catch
         {
-            index.Add(vectors.ToArray(), ids.ToArray());
+            index.Dispose();
+            throw;
         }
-
-        return index;
     }
 }

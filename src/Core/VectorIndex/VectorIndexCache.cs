@@ -5,60 +5,82 @@ using Ragex.Core.Storage;
 namespace Ragex.Core.VectorIndex;
 
 /// <summary>
-/// Keeps each project's FAISS index of each tier loaded between searches (a long-lived process such as the daemon must not reload
-/// it per query), replacing it when the database's version of that tier (<see cref="VectorTier.VersionKey"/>) moves on.
+/// Keeps each project's <see cref="LiveVectorIndex"/> of each tier loaded between searches (a long-lived process such
+/// as the daemon must not reload it per query); every search first applies the changes committed since the last one
+/// (in place, by id). In the daemon the project's writer snapshots through the same instance, so the index it saves
+/// is the one searches read and nothing is loaded twice.
 /// </summary>
-public sealed class VectorIndexCache : IDisposable
+public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, (string? Version, FaissIndex Index)> indexes = new(StringComparer.Ordinal);
-    private readonly Lock replacing = new();
+    private readonly ConcurrentDictionary<string, LiveVectorIndex> indexes = new(StringComparer.Ordinal);
+    private readonly Lock opening = new();
 
-    private FaissIndex Get(Project project, IndexDatabase database, VectorTier tier, int dimension)
+    public VectorIndexOptions Options { get; } = options ?? new VectorIndexOptions();
+
+    public IReadOnlyList<VectorMatch> Search(Project project, IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, int k)
     {
-        var key = project.Id + "/" + tier.Name;
-        var version = database.GetMeta(tier.VersionKey);
-        if (indexes.TryGetValue(key, out var cached) && cached.Version == version && cached.Index.Dimension == dimension)
-        {
-            return cached.Index;
-        }
-
-        lock (replacing)
-        {
-            if (indexes.TryGetValue(key, out cached) && cached.Version == version && cached.Index.Dimension == dimension)
-            {
-                return cached.Index;
-            }
-
-            var loaded = ProjectVectors.Open(project, database, tier, dimension);
-            indexes[key] = (version, loaded);
-            cached.Index?.Dispose();
-            return loaded;
-        }
+        var live = Get(project, database, tier, query.Length);
+        live.CatchUp(database);
+        return live.Search(query, k);
     }
 
     /// <summary>
-    /// A replaced index is disposed at once: FaissIndex waits for searches in progress, and a search that fetched it
-    /// just before gets an <see cref="ObjectDisposedException"/> and asks again (see <see cref="Search"/>).
+    /// Brings the tier's index up to date and snapshots it when due (see <see cref="LiveVectorIndex.Snapshot"/>). A tier
+    /// no search has loaded is opened for this and let go after, unless nothing changed since its snapshot (then not
+    /// even opened): an idle daemon holds no index nobody searches.
     /// </summary>
-    public IReadOnlyList<VectorMatch> Search(Project project, IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, int k)
+    /// <returns>Whether a snapshot was written.</returns>
+    public bool Snapshot(Project project, IndexDatabase database, VectorTier tier, int dimension, bool force = false)
     {
-        try
+        if (indexes.TryGetValue(Key(project, tier), out var loaded) && loaded.Dimension == dimension)
         {
-            return Get(project, database, tier, query.Length).Search(query, k);
+            return loaded.Snapshot(database, force);
         }
-        catch (ObjectDisposedException)
+
+        var tag = ProjectVectors.ReadTag(project, tier);
+        if (!force && tag is not null && tag.LogId == database.GetMeta(MetaKeys.VectorLog)
+            && tag.Sequence >= database.VectorLogPruned(tier) && tag.Sequence <= database.VectorSequence()
+            && database.CountVectorChanges(tier, tag.Sequence, database.VectorSequence()) < Options.SnapshotAfterChanges
+            && File.Exists(ProjectVectors.IndexPath(project, tier)))
         {
-            return Get(project, database, tier, query.Length).Search(query, k);
+            return false;
         }
+
+        using var live = LiveVectorIndex.Open(project, database, tier, dimension, Options);
+        return live.Snapshot(database, force);
     }
 
     public void Dispose()
     {
-        foreach (var (_, index) in indexes.Values)
+        foreach (var index in indexes.Values)
         {
             index.Dispose();
         }
 
         indexes.Clear();
+    }
+
+    private static string Key(Project project, VectorTier tier) => project.Id + "/" + tier.Name;
+
+    private LiveVectorIndex Get(Project project, IndexDatabase database, VectorTier tier, int dimension)
+    {
+        var key = Key(project, tier);
+        if (indexes.TryGetValue(key, out var cached) && cached.Dimension == dimension)
+        {
+            return cached;
+        }
+
+        lock (opening)
+        {
+            if (indexes.TryGetValue(key, out cached) && cached.Dimension == dimension)
+            {
+                return cached;
+            }
+
+            var opened = LiveVectorIndex.Open(project, database, tier, dimension, Options);
+            indexes[key] = opened;
+            cached?.Dispose();
+            return opened;
+        }
     }
 }

@@ -1,0 +1,40 @@
+namespace Ragex.Core.VectorIndex;
+
+/// <summary>
+/// When a tier's FAISS index turns approximate and how it is tuned, and how often it is snapshotted. The defaults come
+/// from bench/results/vectors.md (1M clustered vectors of 256 dimensions on 2 cores).
+/// </summary>
+public sealed record VectorIndexOptions
+{
+    /// <summary>Below this many vectors an index is exact (flat); from it on, IVF-SQ8, chosen when the index is (re)built.</summary>
+    public long ApproximateFrom { get; init; } = 100_000;
+
+    /// <summary>Vectors per IVF list aimed at (nlist = count / this, a power of two within <see cref="MinLists"/>..<see cref="MaxLists"/>).</summary>
+    public int VectorsPerList { get; init; } = 512;
+
+    public int MinLists { get; init; } = 256;
+
+    public int MaxLists { get; init; } = 4096;
+
+    /// <summary>Training sample per list (k-means wants 30-256 per centroid).</summary>
+    public int TrainingPerList { get; init; } = 25;
+
+    /// <summary>The share of lists a search visits, as one list in this many (at least <see cref="MinProbes"/>).</summary>
+    public int ListsPerProbe { get; init; } = 64;
+
+    public int MinProbes { get; init; } = 16;
+
+    /// <summary>An IVF index whose vectors outgrow its lists this many times over is rebuilt with more lists at its next snapshot.</summary>
+    public int RebuildWhenGrown { get; init; } = 4;
+
+    /// <summary>A snapshot is written when at least this many chunks of the tier changed since the last one.</summary>
+    public int SnapshotAfterChanges { get; init; } = 20_000;
+
+    public int ListsFor(long count)
+    {
+        var wanted = Math.Clamp(count / Math.Max(1, VectorsPerList), MinLists, MaxLists);
+        return (int)Math.Min(MaxLists, 1L << (int)Math.Round(Math.Log2(wanted)));
+    }
+
+    public int ProbesFor(int lists) => Math.Min(lists, Math.Max(MinProbes, lists / Math.Max(1, ListsPerProbe)));
+}
