@@ -83,6 +83,7 @@ public sealed record RagexSettings(
                 CtagsBatchSize = index.GetInt("ctags-batch-size"),
                 Parallelism = parallelism == IndexerOptions.OnePerCore ? Environment.ProcessorCount : parallelism,
                 EmbeddingBatchSize = index.GetInt("embedding-batch-size"),
+                TransformerMaxChunks = embedding.GetLong("transformer-max-chunks"),
             },
             new RankingOptions
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using Akka.Routing;
 using Ragex.Actors.Indexing;
@@ -46,6 +47,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private string? lastError;
     private double chunksPerSecond;
+    private long chunkCount;
 
     public ProjectActor(Project project, RagexServices services, IActorRef embedderPool)
     {
@@ -112,7 +114,13 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     private bool StaticTier => embeddings && services.Embedders.HasStaticTier;
 
-    private bool TransformerTier => embeddings && services.Embedders.HasTransformerTier;
+    private bool TransformerTier => embeddings && services.Embedders.HasTransformerTier && TransformerOff is null;
+
+    /// <summary>Set once a run shows the project is too large for the transformer tier.</summary>
+    private string? TransformerOff =>
+        chunkCount > services.IndexerOptions.TransformerMaxChunks
+            ? string.Create(CultureInfo.InvariantCulture, $"off above {services.IndexerOptions.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
+            : null;
 
     private void ReceivePipeline()
     {
@@ -253,6 +261,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void Complete(IndexRun current, IndexCounts counts)
     {
         var plan = current.Plan;
+        chunkCount = counts.Chunks;
         var transformerContinues = TransformerTier && counts.EmbeddedChunks < counts.Chunks;
         var summary = new IndexSummary(
             project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
@@ -409,6 +418,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             ChunksPerSecond = chunksPerSecond,
             QueueDepth = (run?.QueueDepth ?? 0) + (pass is null ? 0 : pass.EmbedQueue.Count + pass.EmbedsInFlight),
             StaticChunks = staticChunks,
+            TransformerOff = services.Embedders.HasTransformerTier ? TransformerOff : null,
         };
     }
 

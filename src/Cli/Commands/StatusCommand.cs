@@ -57,7 +57,8 @@ public static class StatusCommand
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "
-            + $"static tier {StaticPercent(project)}%  transformer tier {project.IndexPercent}%  queue {project.QueueDepth + project.QueuedChanges}  "
+            + $"static tier {StaticPercent(project)}%  transformer tier {(project.TransformerOff is { } off ? off : $"{project.IndexPercent}%")}  "
+            + $"queue {project.QueueDepth + project.QueuedChanges}  "
             + $"{project.ChunksPerSecond} chunks/s{error}");
     }
 

@@ -28,6 +28,9 @@ public sealed record ProjectStatus(
     /// <summary>Chunks with a static vector (searchable by meaning before the transformer reaches them).</summary>
     public long StaticChunks { get; init; }
 
+    /// <summary>Why the transformer tier does not cover this project (too many chunks), or null when it does.</summary>
+    public string? TransformerOff { get; init; }
+
     /// <summary>Chunks still without a transformer vector: the persistent embedding queue.</summary>
     public long PendingChunks => Chunks - EmbeddedChunks;
 
