@@ -53,7 +53,11 @@ public static class SymbolMatcher
         return position == query.Length;
     }
 
-    /// <summary>Levenshtein distance, giving up (returning limit + 1) once it must exceed <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring characters as one
+    /// edit (optimal string alignment: a swapped pair is the commonest typo), giving up (returning limit + 1) once it
+    /// must exceed <paramref name="limit"/>.
+    /// </summary>
     public static int EditDistance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit)
@@ -61,6 +65,7 @@ public static class SymbolMatcher
             return limit + 1;
         }
 
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -75,18 +80,36 @@ public static class SymbolMatcher
             for (var j = 1; j <= b.Length; j++)
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-                rowMinimum = Math.Min(rowMinimum, current[j]);
+                var best = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = best;
+                rowMinimum = Math.Min(rowMinimum, best);
             }
 
-            if (rowMinimum > limit)
+            // A swap reaches back two rows, so the previous row's minimum may still lead under the limit.
+            if (rowMinimum > limit && Min(previous) > limit)
             {
                 return limit + 1;
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], limit + 1);
+    }
+
+    private static int Min(int[] row)
+    {
+        var minimum = int.MaxValue;
+        foreach (var value in row)
+        {
+            minimum = Math.Min(minimum, value);
+        }
+
+        return minimum;
     }
 }

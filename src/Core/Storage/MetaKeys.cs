@@ -23,4 +23,10 @@ public static class MetaKeys
     /// to symbols and text instead of embedding the whole project behind the user's back.
     /// </summary>
     public const string Embeddings = "embeddings";
+
+    /// <summary>
+    /// Moves (triggers on <c>files</c>) whenever a file is stored or deleted, so its symbols may have changed: readers
+    /// that cache the symbol names compare it.
+    /// </summary>
+    public const string SymbolsVersion = "symbols_version";
 }
