@@ -6,9 +6,10 @@ namespace Ragex.Core.Search;
 /// <summary>
 /// The distinct symbol names of an index, packed for fuzzy lookup: UTF-8 bytes grouped by length, each with a 64-bit
 /// set of the (lower-cased) characters it contains. <see cref="Find"/> returns what scoring every name with
-/// <see cref="SymbolMatcher"/> would, in the same order, while reading only names that can match: a subsequence
-/// match contains every character of the query and is no shorter; an edit-distance match has a length within the
-/// allowed distance and at most that many characters the other lacks, either way. About 30 bytes a name.
+/// <see cref="SymbolMatcher"/> would, in the same order, while reading only names that can match: an edit-distance
+/// match has a length within the allowed distance and at most that many characters the other lacks, either way; a
+/// subsequence match contains every character of the query and is no shorter, and is read only while its length
+/// can still score among the best. About 30-45 bytes a name.
 /// </summary>
 public sealed class SymbolNameIndex
 {
@@ -99,10 +100,41 @@ public sealed class SymbolNameIndex
         var found = new List<ScoredName>();
         var verified = 0;
 
-        // A subsequence scores more the shorter the name and always more than a typo: whole length groups are read,
-        // shortest first, until they hold enough.
-        for (var length = query.Length; length <= MaxLength && found.Count < limit; length++)
+        // Names within the allowed edit distance: as long as the query give or take that, and lacking (or adding) at
+        // most that many of its characters. Subsequence matches among them are scored as such.
+        var allowed = Math.Max(1, query.Length / 4);
+        var lastTypoLength = Math.Min(MaxLength, query.Length + allowed);
+        for (var length = Math.Max(0, query.Length - allowed); length <= lastTypoLength; length++)
         {
+            for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
+            {
+                var mask = masks[i];
+                if (BitOperations.PopCount(queryMask & ~mask) > allowed || BitOperations.PopCount(mask & ~queryMask) > allowed)
+                {
+                    continue;
+                }
+
+                verified++;
+                var name = Encoding.UTF8.GetString(Bytes(i));
+                var score = CoveredByPrefix(query, name) ? 0 : SymbolMatcher.Score(query, name);
+                if (score > 0)
+                {
+                    found.Add(new ScoredName(name, score));
+                }
+            }
+        }
+
+        // Subsequences: the score falls with the name's length, so whole length groups are read, shortest first,
+        // until enough names already score above the next group.
+        var typos = new HashSet<string>(found.Select(n => n.Name), StringComparer.Ordinal);
+        for (var length = query.Length; length <= MaxLength; length++)
+        {
+            var groupScore = SymbolMatcher.Subsequence(query.Length, length);
+            if (found.Count(n => n.Score > groupScore) >= limit)
+            {
+                break;
+            }
+
             for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
             {
                 if ((masks[i] & queryMask) != queryMask)
@@ -112,52 +144,28 @@ public sealed class SymbolNameIndex
 
                 verified++;
                 var bytes = Bytes(i);
+                string name;
                 if (asciiQuery is not null && Ascii.IsValid(bytes))
                 {
-                    if (!CoveredByPrefix(asciiQuery, bytes) && IsSubsequence(asciiQuery, bytes))
+                    if (CoveredByPrefix(asciiQuery, bytes) || !IsSubsequence(asciiQuery, bytes))
                     {
-                        var name = Encoding.ASCII.GetString(bytes);
-                        found.Add(new ScoredName(name, SymbolMatcher.Score(query, name)));
+                        continue;
                     }
+
+                    name = Encoding.ASCII.GetString(bytes);
                 }
                 else
                 {
-                    var name = Encoding.UTF8.GetString(bytes);
-                    if (!CoveredByPrefix(query, name) && SymbolMatcher.IsSubsequence(query, name))
+                    name = Encoding.UTF8.GetString(bytes);
+                    if (CoveredByPrefix(query, name) || !SymbolMatcher.IsSubsequence(query, name))
                     {
-                        found.Add(new ScoredName(name, SymbolMatcher.Score(query, name)));
+                        continue;
                     }
                 }
-            }
-        }
 
-        if (found.Count < limit)
-        {
-            // Every subsequence match is in found by now; what remains are typos.
-            var allowed = Math.Max(1, query.Length / 4);
-            var last = Math.Min(MaxLength, query.Length + allowed);
-            for (var length = Math.Max(0, query.Length - allowed); length <= last; length++)
-            {
-                for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
+                if (length > lastTypoLength || !typos.Contains(name))
                 {
-                    var mask = masks[i];
-                    if (BitOperations.PopCount(queryMask & ~mask) > allowed || BitOperations.PopCount(mask & ~queryMask) > allowed)
-                    {
-                        continue;
-                    }
-
-                    verified++;
-                    var name = Encoding.UTF8.GetString(Bytes(i));
-                    if (CoveredByPrefix(query, name) || SymbolMatcher.IsSubsequence(query, name))
-                    {
-                        continue;
-                    }
-
-                    var score = SymbolMatcher.Score(query, name);
-                    if (score > 0)
-                    {
-                        found.Add(new ScoredName(name, score));
-                    }
+                    found.Add(new ScoredName(name, groupScore));
                 }
             }
         }
