@@ -42,7 +42,7 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
             return;
         }
 
-        using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        using var buffered = new StreamWriter(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new System.Text.UTF8Encoding(false), 1 << 14);
         write(buffered);
     }
 

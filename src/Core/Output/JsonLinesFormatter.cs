@@ -14,8 +14,11 @@ public sealed class JsonLinesFormatter : IHitFormatter
 {
     public void Write(SearchReply reply, TextWriter writer)
     {
-        // Each hit is serialized once into a reused buffer and its opening brace replaced by the type field: a regex
-        // on the Linux kernel prints tens of thousands of lines, and a document per hit cost more than ripgrep's search.
+        // Each hit is serialized once into a reused buffer and its opening brace replaced by the type field, straight
+        // to the bytes of a UTF-8 stream when the writer has one: a regex on the Linux kernel prints tens of thousands
+        // of lines, and a document per hit, then decoding and encoding each line again, cost more than ripgrep's search.
+        var stream = writer is StreamWriter { Encoding: UTF8Encoding } streamWriter ? streamWriter.BaseStream : null;
+        writer.Flush();
         var buffer = new ArrayBufferWriter<byte>(1024);
         var chars = new char[1024];
         using var json = new Utf8JsonWriter(buffer, OutputJson.WriterOptions);
@@ -27,22 +30,28 @@ public sealed class JsonLinesFormatter : IHitFormatter
             JsonSerializer.Serialize(json, hit, typeInfo);
             json.Flush();
             var fields = buffer.WrittenSpan[1..];
+            var separator = fields.Length > 1;
+            if (stream is not null)
+            {
+                stream.Write("{\"type\":\"match\""u8);
+                stream.Write(separator ? ","u8 : ""u8);
+                stream.Write(fields);
+                stream.Write("\n"u8);
+                continue;
+            }
+
             if (chars.Length < fields.Length)
             {
                 chars = new char[Math.Max(fields.Length, chars.Length * 2)];
             }
 
             var count = Encoding.UTF8.GetChars(fields, chars);
-            writer.Write("{\"type\":\"match\"");
-            if (count > 1)
-            {
-                writer.Write(',');
-            }
-
+            writer.Write(separator ? "{\"type\":\"match\"," : "{\"type\":\"match\"");
             writer.Write(chars.AsSpan(0, count));
             writer.WriteLine();
         }
 
+        stream?.Flush();
         writer.WriteLine(OutputJson.Write(json =>
         {
             json.WriteStartObject();

@@ -64,7 +64,7 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         Expect(ref reader, JsonTokenType.StartObject);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("path"u8))
+            if (reader.ValueTextEquals("path"u8) && (type == MessageType.Begin || currentPath is null))
             {
                 reader.Read();
                 path = Text(ref reader);
