@@ -438,15 +438,17 @@ public sealed class IndexDatabase : IDisposable
     /// <summary>The distinct symbol names of the files stored at or after <paramref name="since"/> (seconds, as <see cref="LastIndexedAt"/>).</summary>
     public List<string> SymbolNamesIndexedSince(long since)
     {
+        // CROSS JOIN keeps files outermost (found by files_by_indexed_at): with DISTINCT or a plain join the planner
+        // walked every symbol by name instead, seconds on a million names.
         using var command = Command(
-            "SELECT DISTINCT s.name FROM files f JOIN symbols s ON s.file_id = f.id WHERE f.indexed_at >= $since", ("$since", since));
+            "SELECT s.name FROM files f CROSS JOIN symbols s ON s.file_id = f.id WHERE f.indexed_at >= $since", ("$since", since));
         using var reader = command.ExecuteReader();
-        var names = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             names.Add(reader.GetString(0));
         }
 
-        return names;
+        return [.. names];
     }
 }
