@@ -30,6 +30,22 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
 
     public EmbedderProvider CreateEmbedderProvider() => new(ModelsDirectory);
 
+    /// <summary>
+    /// Runs <paramref name="write"/> against Out, through one 64 KiB buffer flushed at the end when Out is the console
+    /// (Console.Out flushes every line: a system call per hit of a regex that finds tens of thousands).
+    /// </summary>
+    public void Print(Action<TextWriter> write)
+    {
+        if (!ReferenceEquals(Out, Console.Out))
+        {
+            write(Out);
+            return;
+        }
+
+        using var buffered = new StreamWriter(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new System.Text.UTF8Encoding(false), 1 << 14);
+        write(buffered);
+    }
+
     /// <summary>The daemon (started in the background if none is running), or this process when asked not to use one.</summary>
     public async Task<IRagexBackend> OpenBackendAsync(bool noDaemon, CancellationToken cancellationToken) =>
         noDaemon || NoDaemon ? new InProcessBackend(this) : await OpenDaemonAsync(cancellationToken);

@@ -51,7 +51,8 @@ public static class SearchCommand
             var indexFirst = parse.GetValue(IndexFirst);
             await using var backend = await context.OpenBackendAsync(parse.GetValue(GlobalOptions.NoDaemon) || RunsLocally(request, indexFirst), token);
             var reply = await SearchAsync(backend, request, context.CurrentDirectory, indexFirst, token);
-            Formatter(parse, context).Write(reply, context.Out);
+            var formatter = Formatter(parse, context);
+            context.Print(output => formatter.Write(reply, output));
             foreach (var note in parse.GetValue(Json) || parse.GetValue(JsonLines) ? [] : reply.Notes)
             {
                 context.Error.WriteLine($"ragex: {note}");

@@ -23,16 +23,10 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         using var process = Start(startInfo);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines);
-        var matches = 0;
-        var stoppedEarly = false;
-        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        var stoppedEarly = await ReadAsync(process.StandardOutput.BaseStream, parser, request.Limit, cancellationToken);
+        if (stoppedEarly)
         {
-            if (parser.Feed(line) && request.Limit is { } limit && ++matches >= limit + 1)
-            {
-                stoppedEarly = true;
-                process.Kill();
-                break;
-            }
+            process.Kill();
         }
 
         await process.WaitForExitAsync(cancellationToken);
@@ -42,6 +36,61 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         }
 
         return parser.Hits;
+    }
+
+    /// <summary>
+    /// Feeds rg's output to the parser line by line as UTF-8 bytes (no decoding to strings first); true when it stopped
+    /// at <paramref name="limit"/> + 1 matches (the one past the limit tells the caller there were more).
+    /// </summary>
+    private static async Task<bool> ReadAsync(Stream output, RipgrepJsonParser parser, int? limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        var (start, end) = (0, 0);
+        var matches = 0;
+        while (true)
+        {
+            if (end == buffer.Length)
+            {
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    (start, end) = (0, end - start);
+                }
+                else
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+            }
+
+            var read = await output.ReadAsync(buffer.AsMemory(end), cancellationToken);
+            if (read == 0)
+            {
+                if (end > start && parser.Feed(buffer.AsSpan(start, end - start)) && limit is { } last && ++matches >= last + 1)
+                {
+                    return true;
+                }
+
+                return false;
+            }
+
+            var scanFrom = end;
+            end += read;
+            while (buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n') is var newline && newline >= 0)
+            {
+                var lineEnd = scanFrom + newline;
+                if (parser.Feed(buffer.AsSpan(start, lineEnd - start)) && limit is { } max && ++matches >= max + 1)
+                {
+                    return true;
+                }
+
+                start = scanFrom = lineEnd + 1;
+            }
+
+            if (start == end)
+            {
+                (start, end) = (0, 0);
+            }
+        }
     }
 
     private static bool IsPatternError(string stderr) => stderr.Contains("regex parse error", StringComparison.Ordinal)

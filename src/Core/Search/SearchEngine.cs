@@ -107,12 +107,57 @@ public sealed class SearchEngine(
 
         if (choice.Mode == SearchMode.Regex)
         {
-            return [.. hits.OrderBy(h => h.Root, StringComparer.Ordinal).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
+            return InFileOrder(hits);
         }
 
         // Each searcher returns its project's hits ranked; across projects, scores decide.
         return scopes.Count == 1 ? hits : [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
     }
+
+    /// <summary>
+    /// Regex hits by root, path and line. ripgrep prints a file's matches together and in line order, so sorting
+    /// those runs by file is enough (tens of thousands of hits on the kernel, a few thousand runs); a pass checks the
+    /// result and anything else gets the full sort.
+    /// </summary>
+    private static List<SearchHit> InFileOrder(List<SearchHit> hits)
+    {
+        var runs = new List<(int Start, int End)>();
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (i == 0 || hits[i].Path != hits[i - 1].Path || hits[i].Root != hits[i - 1].Root)
+            {
+                runs.Add((i, i + 1));
+            }
+            else
+            {
+                runs[^1] = (runs[^1].Start, i + 1);
+            }
+        }
+
+        runs.Sort((a, b) => CompareFiles(hits[a.Start], hits[b.Start]) is var byFile && byFile != 0 ? byFile : a.Start.CompareTo(b.Start));
+        var ordered = new List<SearchHit>(hits.Count);
+        foreach (var (start, end) in runs)
+        {
+            for (var i = start; i < end; i++)
+            {
+                ordered.Add(hits[i]);
+            }
+        }
+
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var byFile = CompareFiles(ordered[i - 1], ordered[i]);
+            if (byFile > 0 || (byFile == 0 && ordered[i - 1].Line > ordered[i].Line))
+            {
+                return [.. hits.OrderBy(h => h.Root, StringComparer.Ordinal).ThenBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line)];
+            }
+        }
+
+        return ordered;
+    }
+
+    private static int CompareFiles(SearchHit a, SearchHit b) =>
+        string.CompareOrdinal(a.Root, b.Root) is var byRoot && byRoot != 0 ? byRoot : string.CompareOrdinal(a.Path, b.Path);
 
     private static bool IsChunkMode(SearchMode mode) => mode is SearchMode.Semantic or SearchMode.Keyword or SearchMode.Hybrid;
 

@@ -5,11 +5,13 @@ namespace Ragex.Core.Search;
 
 /// <summary>
 /// Finds definitions in the symbol table: exact, case-insensitive and prefix matches from SQLite, then fuzzy matches
-/// (subsequence, edit distance) over the distinct names when those are too few. A qualified query such as
-/// <c>Class.method</c> or <c>ns::fn</c> also ranks by scope.
+/// (subsequence, edit distance) from the project's cached <see cref="SymbolNameIndex"/> when those are too few. A
+/// qualified query such as <c>Class.method</c> or <c>ns::fn</c> also ranks by scope.
 /// </summary>
-public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
+public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking, SymbolNameCache? nameCache = null) : ISearcher
 {
+    private readonly SymbolNameCache names = nameCache ?? new SymbolNameCache();
+
     private static readonly string[] ScopeSeparators = ["::", "->", ".", "#"];
 
     /// <summary>Leading marks some languages put on names ($ZodType, @name), matched as the bare name.</summary>
@@ -31,15 +33,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         var candidates = Keep([.. database.FindSymbols(name, prefix: true), .. Sigils.SelectMany(sigil => database.FindSymbols(sigil + name, prefix: false))], scope, request, filter);
         if (candidates.Count < limit)
         {
-            var fuzzyNames = database.DistinctSymbolNames()
-                .Where(n => !n.StartsWith(name, StringComparison.OrdinalIgnoreCase) && !Sigils.Any(sigil => n.Equals(sigil + name, StringComparison.OrdinalIgnoreCase)))
-                .Select(n => (Name: n, Score: SymbolMatcher.Score(name, n)))
-                .Where(n => n.Score > 0)
-                .OrderByDescending(n => n.Score)
-                .Take(limit)
-                .Select(n => n.Name)
-                .ToList();
-            candidates.AddRange(Keep(database.FindSymbolsByNames(fuzzyNames), scope, request, filter));
+            candidates.AddRange(Keep(FuzzySymbols(database, scope.Project.DatabasePath, name, limit), scope, request, filter));
         }
 
         IReadOnlyList<SearchHit> hits = candidates
@@ -101,6 +95,22 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         }
 
         return Math.Round(score, 4);
+    }
+
+    /// <summary>The symbols of the best fuzzy names; a name deleted since the cache was built rebuilds it once.</summary>
+    private List<StoredSymbol> FuzzySymbols(IndexDatabase database, string databasePath, string name, int limit)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var fuzzy = names.Find(database, databasePath, name, limit).Names.Select(n => n.Name).ToList();
+            var symbols = database.FindSymbolsByNames(fuzzy);
+            if (attempt > 0 || symbols.Select(s => s.Symbol.Name).Distinct(StringComparer.Ordinal).Count() == fuzzy.Count)
+            {
+                return symbols;
+            }
+
+            names.Invalidate(databasePath);
+        }
     }
 
     private static List<StoredSymbol> Keep(List<StoredSymbol> symbols, SearchScope scope, SearchRequest request, PathFilter filter) =>

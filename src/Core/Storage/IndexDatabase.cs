@@ -598,4 +598,24 @@ public sealed class IndexDatabase : IDisposable
 
         return command;
     }
+
+    /// <summary>The last second a file was stored in (<c>files.indexed_at</c>), 0 when none was.</summary>
+    public long LastIndexedAt() => Scalar("SELECT coalesce(max(indexed_at), 0) FROM files");
+
+    /// <summary>The distinct symbol names of the files stored at or after <paramref name="since"/> (seconds, as <see cref="LastIndexedAt"/>).</summary>
+    public List<string> SymbolNamesIndexedSince(long since)
+    {
+        // CROSS JOIN keeps files outermost (found by files_by_indexed_at): with DISTINCT or a plain join the planner
+        // walked every symbol by name instead, seconds on a million names.
+        using var command = Command(
+            "SELECT s.name FROM files f CROSS JOIN symbols s ON s.file_id = f.id WHERE f.indexed_at >= $since", ("$since", since));
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return [.. names];
+    }
 }

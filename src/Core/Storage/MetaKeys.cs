@@ -32,4 +32,10 @@ public static class MetaKeys
     /// never reused, so a vector computed for a chunk that was replaced meanwhile cannot land on another chunk.
     /// </summary>
     public const string NextChunkId = "next_chunk_id";
+
+    /// <summary>
+    /// Moves (triggers on <c>files</c>) whenever a file is stored or deleted, so its symbols may have changed: readers
+    /// that cache the symbol names compare it.
+    /// </summary>
+    public const string SymbolsVersion = "symbols_version";
 }

@@ -152,6 +152,22 @@ internal static class Migrations
         INSERT INTO meta(key, value) VALUES ('vector_log', lower(hex(randomblob(16))))
             ON CONFLICT(key) DO UPDATE SET value = excluded.value;
         """,
+        """
+        -- Symbol names: a counter that moves whenever a file's symbols may have changed (one row per file stored or
+        -- deleted, not per symbol), so a reader's cached name index knows when it is stale, and an index on
+        -- indexed_at that finds the files stored since that index was built.
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('symbols_version', '0');
+        CREATE INDEX files_by_indexed_at ON files(indexed_at);
+        CREATE TRIGGER files_symbols_insert AFTER INSERT ON files BEGIN
+            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'symbols_version';
+        END;
+        CREATE TRIGGER files_symbols_update AFTER UPDATE OF indexed_at ON files BEGIN
+            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'symbols_version';
+        END;
+        CREATE TRIGGER files_symbols_delete AFTER DELETE ON files BEGIN
+            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'symbols_version';
+        END;
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>

@@ -33,6 +33,9 @@ public sealed class SymbolMatcherTests
     [InlineData("kitten", "sitting", 3)]
     [InlineData("abc", "abc", 0)]
     [InlineData("abc", "abd", 1)]
+    [InlineData("kmalloc", "kmlaloc", 1)]
+    [InlineData("urlparse", "urlpasre", 1)]
+    [InlineData("ab", "ba", 1)]
     public void Edit_distance(string a, string b, int expected) => Assert.Equal(expected, SymbolMatcher.EditDistance(a, b, 5));
 
     [Fact]
@@ -62,4 +65,7 @@ public sealed class SymbolMatcherTests
 
         Assert.True(SymbolSearcher.Rank("parse", null, function) > SymbolSearcher.Rank("parse", null, variable));
     }
+
+    [Fact]
+    public void A_swapped_pair_in_a_short_name_is_a_typo_not_a_miss() => Assert.True(SymbolMatcher.Score("kmlaloc", "kmalloc") > 0);
 }

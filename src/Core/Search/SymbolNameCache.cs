@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Ragex.Core.Storage;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// Each index's <see cref="SymbolNameIndex"/>, built on the first fuzzy lookup and kept while the index's
+/// <see cref="MetaKeys.SymbolsVersion"/> stays put. When it moves, the names of the files stored since the build are
+/// scored beside the packed index (a save costs a few rows, not a rebuild), until they are too many to score one by
+/// one; names deleted since then are dropped by <see cref="Invalidate"/> once a lookup finds one gone.
+/// </summary>
+public sealed class SymbolNameCache
+{
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    /// <summary>Names of files stored since the build, beyond which the whole index is rebuilt instead.</summary>
+    public int MaxRecentNames { get; init; } = 20_000;
+
+    /// <summary>Full builds so far (for tests and status).</summary>
+    public int Builds => Volatile.Read(ref builds);
+
+    private int builds;
+
+    public FuzzyNames Find(IndexDatabase database, string databasePath, string query, int limit)
+    {
+        var entry = entries.GetOrAdd(databasePath, _ => new Entry());
+        SymbolNameIndex index;
+        IReadOnlyList<string> recent;
+        lock (entry)
+        {
+            Refresh(entry, database);
+            (index, recent) = (entry.Index!, entry.Recent);
+        }
+
+        var found = index.Find(query, limit);
+        if (recent.Count == 0)
+        {
+            return found;
+        }
+
+        var names = new Dictionary<string, ScoredName>(StringComparer.Ordinal);
+        foreach (var name in found.Names)
+        {
+            names[name.Name] = name;
+        }
+
+        foreach (var name in recent)
+        {
+            var score = SymbolNameIndex.CoveredByPrefix(query, name) ? 0 : SymbolMatcher.Score(query, name);
+            if (score > 0)
+            {
+                names[name] = new ScoredName(name, score);
+            }
+        }
+
+        var merged = names.Values.ToList();
+        merged.Sort(ScoredName.Compare);
+        return new FuzzyNames(merged.Count > limit ? merged.GetRange(0, limit) : merged, found.Verified + recent.Count);
+    }
+
+    /// <summary>Rebuilds the index of <paramref name="databasePath"/> on its next lookup (a name it returned is gone).</summary>
+    public void Invalidate(string databasePath)
+    {
+        if (entries.TryGetValue(databasePath, out var entry))
+        {
+            lock (entry)
+            {
+                entry.Index = null;
+            }
+        }
+    }
+
+    private void Refresh(Entry entry, IndexDatabase database)
+    {
+        // An index from before the symbols version has nothing to compare: it is read afresh every time.
+        var version = database.GetMeta(MetaKeys.SymbolsVersion);
+        if (entry.Index is not null && version is not null && version == entry.Version)
+        {
+            return;
+        }
+
+        if (entry.Index is not null && version is not null && entry.Version is not null)
+        {
+            var recent = database.SymbolNamesIndexedSince(entry.Since);
+            if (recent.Count <= MaxRecentNames)
+            {
+                (entry.Recent, entry.Version) = (recent, version);
+                return;
+            }
+        }
+
+        // Read before the names: a file stored meanwhile moves the version again, and its second is at or after Since.
+        var since = database.LastIndexedAt();
+        entry.Index = SymbolNameIndex.Build(database.DistinctSymbolNames());
+        (entry.Version, entry.Since, entry.Recent) = (version, since, []);
+        Interlocked.Increment(ref builds);
+    }
+
+    private sealed class Entry
+    {
+        public SymbolNameIndex? Index { get; set; }
+
+        public string? Version { get; set; }
+
+        public long Since { get; set; }
+
+        public IReadOnlyList<string> Recent { get; set; } = [];
+    }
+}

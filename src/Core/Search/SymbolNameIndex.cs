@@ -1,0 +1,219 @@
+using System.Numerics;
+using System.Text;
+
+namespace Ragex.Core.Search;
+
+/// <summary>
+/// The distinct symbol names of an index, packed for fuzzy lookup: UTF-8 bytes grouped by length, each with a 64-bit
+/// set of the (lower-cased) characters it contains. <see cref="Find"/> returns what scoring every name with
+/// <see cref="SymbolMatcher"/> would, in the same order, while reading only names that can match: an edit-distance
+/// match has a length within the allowed distance and at most that many characters the other lacks, either way; a
+/// subsequence match contains every character of the query and is no shorter, and is read only while its length
+/// can still score among the best. A name costs its UTF-8 bytes and 12 more.
+/// </summary>
+public sealed class SymbolNameIndex
+{
+    private readonly byte[] text;
+    private readonly int[] starts;
+    private readonly ulong[] masks;
+
+    /// <summary>lengthStarts[n] is the position of the first name n characters long; names are grouped by length.</summary>
+    private readonly int[] lengthStarts;
+
+    private SymbolNameIndex(byte[] text, int[] starts, ulong[] masks, int[] lengthStarts)
+    {
+        this.text = text;
+        this.starts = starts;
+        this.masks = masks;
+        this.lengthStarts = lengthStarts;
+    }
+
+    public int Count => masks.Length;
+
+    private int MaxLength => lengthStarts.Length - 2;
+
+    /// <summary>Packs <paramref name="names"/>, which must be distinct; an order-preserving sort by length keeps ties as given.</summary>
+    public static SymbolNameIndex Build(IReadOnlyList<string> names)
+    {
+        var maxLength = 0;
+        foreach (var name in names)
+        {
+            maxLength = Math.Max(maxLength, name.Length);
+        }
+
+        var lengthStarts = new int[maxLength + 2];
+        foreach (var name in names)
+        {
+            lengthStarts[name.Length + 1]++;
+        }
+
+        for (var length = 1; length < lengthStarts.Length; length++)
+        {
+            lengthStarts[length] += lengthStarts[length - 1];
+        }
+
+        var next = (int[])lengthStarts.Clone();
+        var order = new int[names.Count];
+        long bytes = 0;
+        for (var i = 0; i < names.Count; i++)
+        {
+            order[next[names[i].Length]++] = i;
+            bytes += Encoding.UTF8.GetByteCount(names[i]);
+        }
+
+        var text = new byte[bytes];
+        var starts = new int[names.Count + 1];
+        var masks = new ulong[names.Count];
+        var offset = 0;
+        for (var position = 0; position < order.Length; position++)
+        {
+            var name = names[order[position]];
+            starts[position] = offset;
+            offset += Encoding.UTF8.GetBytes(name, text.AsSpan(offset));
+            masks[position] = Mask(name);
+        }
+
+        starts[order.Length] = offset;
+        return new SymbolNameIndex(text, starts, masks, lengthStarts);
+    }
+
+    /// <summary>
+    /// Names the prefix lookup already answers: those starting with the query, and the query behind a sigil ($, @).
+    /// </summary>
+    public static bool CoveredByPrefix(string query, string name) =>
+        name.StartsWith(query, StringComparison.OrdinalIgnoreCase)
+        || (name.Length == query.Length + 1 && name[0] is '$' or '@' && name.AsSpan(1).Equals(query, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The <paramref name="limit"/> best names by <see cref="SymbolMatcher.Score"/> above 0, leaving out those
+    /// <see cref="CoveredByPrefix"/>; ties in ordinal order.
+    /// </summary>
+    public FuzzyNames Find(string query, int limit)
+    {
+        if (query.Length == 0 || limit <= 0)
+        {
+            return new FuzzyNames([], 0);
+        }
+
+        var queryMask = Mask(query);
+        var asciiQuery = Ascii.IsValid(query) ? Encoding.ASCII.GetBytes(query.ToLowerInvariant()) : null;
+        var found = new List<ScoredName>();
+        var verified = 0;
+
+        // Names within the allowed edit distance: as long as the query give or take that, and lacking (or adding) at
+        // most that many of its characters. Subsequence matches among them are scored as such.
+        var allowed = Math.Max(1, query.Length / 4);
+        var lastTypoLength = Math.Min(MaxLength, query.Length + allowed);
+        for (var length = Math.Max(0, query.Length - allowed); length <= lastTypoLength; length++)
+        {
+            for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
+            {
+                var mask = masks[i];
+                if (BitOperations.PopCount(queryMask & ~mask) > allowed || BitOperations.PopCount(mask & ~queryMask) > allowed)
+                {
+                    continue;
+                }
+
+                verified++;
+                var name = Encoding.UTF8.GetString(Bytes(i));
+                var score = CoveredByPrefix(query, name) ? 0 : SymbolMatcher.Score(query, name);
+                if (score > 0)
+                {
+                    found.Add(new ScoredName(name, score));
+                }
+            }
+        }
+
+        // Subsequences: the score falls with the name's length, so whole length groups are read, shortest first,
+        // until enough names already score above the next group.
+        var typos = new HashSet<string>(found.Select(n => n.Name), StringComparer.Ordinal);
+        for (var length = query.Length; length <= MaxLength; length++)
+        {
+            var groupScore = SymbolMatcher.Subsequence(query.Length, length);
+            if (found.Count(n => n.Score > groupScore) >= limit)
+            {
+                break;
+            }
+
+            for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
+            {
+                if ((masks[i] & queryMask) != queryMask)
+                {
+                    continue;
+                }
+
+                verified++;
+                var bytes = Bytes(i);
+                string name;
+                if (asciiQuery is not null && Ascii.IsValid(bytes))
+                {
+                    if (CoveredByPrefix(asciiQuery, bytes) || !IsSubsequence(asciiQuery, bytes))
+                    {
+                        continue;
+                    }
+
+                    name = Encoding.ASCII.GetString(bytes);
+                }
+                else
+                {
+                    name = Encoding.UTF8.GetString(bytes);
+                    if (CoveredByPrefix(query, name) || !SymbolMatcher.IsSubsequence(query, name))
+                    {
+                        continue;
+                    }
+                }
+
+                if (length > lastTypoLength || !typos.Contains(name))
+                {
+                    found.Add(new ScoredName(name, groupScore));
+                }
+            }
+        }
+
+        found.Sort(ScoredName.Compare);
+        return new FuzzyNames(found.Count > limit ? found.GetRange(0, limit) : found, verified);
+    }
+
+    /// <summary>One bit per lower-cased letter, digit and underscore; other characters share the remaining bits.</summary>
+    public static ulong Mask(string name)
+    {
+        var mask = 0UL;
+        foreach (var c in name)
+        {
+            mask |= Bit(char.ToLowerInvariant(c));
+        }
+
+        return mask;
+    }
+
+    private static ulong Bit(char c) => c switch
+    {
+        >= 'a' and <= 'z' => 1UL << (c - 'a'),
+        >= '0' and <= '9' => 1UL << (26 + c - '0'),
+        '_' => 1UL << 36,
+        < (char)128 => 1UL << (37 + (c % 26)),
+        _ => 1UL << 63,
+    };
+
+    private ReadOnlySpan<byte> Bytes(int position) => text.AsSpan(starts[position], starts[position + 1] - starts[position]);
+
+    private static bool CoveredByPrefix(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name) =>
+        (name.Length >= query.Length && Ascii.EqualsIgnoreCase(name[..query.Length], query))
+        || (name.Length == query.Length + 1 && name[0] is (byte)'$' or (byte)'@' && Ascii.EqualsIgnoreCase(name[1..], query));
+
+    /// <summary><see cref="SymbolMatcher.IsSubsequence"/> over ASCII bytes, the query already lower-cased.</summary>
+    private static bool IsSubsequence(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name)
+    {
+        var position = 0;
+        foreach (var b in name)
+        {
+            var lower = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+            if (lower == query[position] && ++position == query.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using Ragex.Core.Configuration;
+using Ragex.Core.Projects;
+using Ragex.Core.Search;
+using Ragex.Core.Tests.Support;
+using Ragex.Protocol;
+
+namespace Ragex.Core.Tests.Search;
+
+public sealed class RegexSearcherTests
+{
+    [Fact]
+    public async Task Reads_lines_longer_than_its_buffer_and_every_hit_of_a_long_output()
+    {
+        using var directory = new TemporaryDirectory();
+        var longLine = new string('x', 200_000) + "needle";
+        directory.Write("a.txt", longLine + "\n" + string.Concat(Enumerable.Range(0, 3_000).Select(i => $"needle {i} é\n")));
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+
+        var hits = await new RegexSearcher().SearchAsync(new SearchScope(project, []), new SearchRequest("needle", SearchMode.Regex), CancellationToken.None);
+
+        Assert.Equal(3_001, hits.Count);
+        Assert.Equal((1, longLine.Length - 5), (hits[0].Line, hits[0].Column));
+        Assert.Equal(("needle 2999 é", 3_001), (hits[^1].Preview, hits[^1].Line));
+    }
+
+    [Fact]
+    public async Task Stops_one_match_past_the_limit()
+    {
+        using var directory = new TemporaryDirectory();
+        directory.Write("a.txt", string.Concat(Enumerable.Range(0, 100).Select(i => $"needle {i}\n")));
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+
+        var hits = await new RegexSearcher().SearchAsync(new SearchScope(project, []), new SearchRequest("needle", SearchMode.Regex) { Limit = 10 }, CancellationToken.None);
+
+        Assert.Equal(11, hits.Count);
+    }
+
+    [Fact]
+    public async Task The_engine_orders_hits_by_path_then_line_whatever_order_rg_finds_them_in()
+    {
+        using var directory = new TemporaryDirectory();
+        var root = directory.Combine("repo");
+        foreach (var file in Enumerable.Range(0, 40))
+        {
+            directory.Write($"repo/{(char)('z' - (file % 26))}{file}/f.txt", string.Concat(Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? "needle\n" : "hay\n")));
+        }
+
+        var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
+        registry.Register(root);
+        var engine = new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions());
+
+        var reply = await engine.SearchAsync(new SearchRequest("needle", SearchMode.Regex), root, CancellationToken.None);
+
+        var found = reply.Hits.Select(h => (h.Path, h.Line)).ToList();
+        Assert.Equal(400, found.Count);
+        Assert.Equal(found.OrderBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line), found);
+    }
+}
