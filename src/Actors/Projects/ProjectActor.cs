@@ -289,8 +289,23 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             }
         }
 
+        ReleaseMemoryAfter(current);
         AfterRun();
     }
+
+    /// <summary>
+    /// A large run leaves the managed heap at its peak (parsed batches, chunk texts); the GC keeps that memory for
+    /// reuse unless asked, and a resident daemon must give it back once the work is done.
+    /// </summary>
+    private static void ReleaseMemoryAfter(IndexRun run)
+    {
+        if (run.Parsed.Count >= LargeRunFiles)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    private const int LargeRunFiles = 1000;
 
     private void Fail(string reason)
     {

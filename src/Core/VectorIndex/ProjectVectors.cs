@@ -62,19 +62,21 @@ public static class ProjectVectors
     /// </summary>
     public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
     {
+        // Chunks not waiting for a vector: those with one, and keyword-only ones (generated code), which have none.
         var count = database.CountChunks() - database.CountPendingChunks(tier);
-        var approximate = count >= options.ApproximateFrom;
         var lists = options.ListsFor(count);
+        var sample = count >= options.ApproximateFrom
+            ? database.SampleEmbeddings(tier, (int)Math.Min(count, (long)lists * options.TrainingPerList), count).Where(v => v.Length == dimension).ToList()
+            : [];
+
+        // Few vectors after all (most chunks keyword-only): k-means wants several per list, exact search is cheap.
+        var approximate = sample.Count >= lists * options.MinTrainingPerList;
         var index = approximate ? FaissIndex.CreateIvfSq8(dimension, lists, options.ProbesFor(lists)) : FaissIndex.CreateFlat(dimension);
         try
         {
             if (approximate)
             {
-                var sample = database.SampleEmbeddings(tier, (int)Math.Min(count, (long)lists * options.TrainingPerList), count)
-                    .Where(v => v.Length == dimension)
-                    .SelectMany(v => v)
-                    .ToArray();
-                index.Train(sample);
+                index.Train([.. sample.SelectMany(v => v)]);
             }
 
             var ids = new List<long>(BuildPage);

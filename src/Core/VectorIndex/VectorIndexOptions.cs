@@ -19,6 +19,9 @@ public sealed record VectorIndexOptions
     /// <summary>Training sample per list (k-means wants 30-256 per centroid).</summary>
     public int TrainingPerList { get; init; } = 25;
 
+    /// <summary>Below this many sampled vectors per list an index stays exact (the tier holds few vectors).</summary>
+    public int MinTrainingPerList { get; init; } = 10;
+
     /// <summary>The share of lists a search visits, as one list in this many (at least <see cref="MinProbes"/>).</summary>
     public int ListsPerProbe { get; init; } = 64;
 

@@ -21,7 +21,7 @@ public sealed class LiveVectorIndexTests : IDisposable
     // Tiny IVF lists, and every list probed, so that an approximate index must still hold exactly the same ids.
     private static readonly VectorIndexOptions Approximate = new()
     {
-        ApproximateFrom = 60, VectorsPerList = 16, MinLists = 4, MaxLists = 16, TrainingPerList = 8, ListsPerProbe = 1, MinProbes = 16,
+        ApproximateFrom = 60, VectorsPerList = 16, MinLists = 4, MaxLists = 16, TrainingPerList = 8, MinTrainingPerList = 2, ListsPerProbe = 1, MinProbes = 16,
         SnapshotAfterChanges = 1,
     };
 
