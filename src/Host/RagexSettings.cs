@@ -83,7 +83,6 @@ public sealed record RagexSettings(
                 CtagsBatchSize = index.GetInt("ctags-batch-size"),
                 Parallelism = parallelism == IndexerOptions.OnePerCore ? Environment.ProcessorCount : parallelism,
                 EmbeddingBatchSize = index.GetInt("embedding-batch-size"),
-                TransformerMaxChunks = embedding.GetLong("transformer-max-chunks"),
             },
             new RankingOptions
             {
@@ -118,6 +117,7 @@ public sealed record RagexSettings(
             {
                 IntraOpThreads = embedding.GetInt("intra-op-threads"),
                 BatchSize = embedding.GetInt("batch-size"),
+                TransformerMaxChunks = embedding.GetLong("transformer-max-chunks"),
                 Precision = embedding.GetString("precision") switch
                 {
                     "fp32" => EmbeddingPrecision.Float32,

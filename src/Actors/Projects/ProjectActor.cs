@@ -118,8 +118,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     /// <summary>Set once a run shows the project is too large for the transformer tier.</summary>
     private string? TransformerOff =>
-        chunkCount > services.IndexerOptions.TransformerMaxChunks
-            ? string.Create(CultureInfo.InvariantCulture, $"off above {services.IndexerOptions.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
+        chunkCount > services.Embedders.TransformerMaxChunks
+            ? string.Create(CultureInfo.InvariantCulture, $"off above {services.Embedders.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
             : null;
 
     private void ReceivePipeline()

@@ -35,6 +35,9 @@ public sealed class EmbedderProvider : IDisposable
 
     public EmbeddingTiers Tiers { get; }
 
+    /// <summary>Projects with more chunks than this get no transformer tier (<see cref="EmbedderOptions.TransformerMaxChunks"/>).</summary>
+    public long TransformerMaxChunks => (options ?? new EmbedderOptions()).TransformerMaxChunks;
+
     public bool HasStaticTier => Tiers.HasFlag(EmbeddingTiers.Static);
 
     public bool HasTransformerTier => Tiers.HasFlag(EmbeddingTiers.Transformer);

@@ -20,10 +20,4 @@ public sealed record IndexerOptions
 
     /// <summary>Chunks embedded and committed together.</summary>
     public int EmbeddingBatchSize { get; init; } = 64;
-
-    /// <summary>
-    /// A project with more chunks than this keeps the static tier only: the transformer (~50 chunks/s on 2 cores)
-    /// would need days for a kernel-sized tree and keep the daemon busy all that time.
-    /// </summary>
-    public long TransformerMaxChunks { get; init; } = 300_000;
 }

@@ -12,7 +12,7 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class SearchEngine(
     ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
-    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer)
+    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue)
 {
     public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
     {
@@ -27,7 +27,7 @@ public sealed class SearchEngine(
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
-        }, ranking, embedders.Tiers);
+        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks);
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class SearchEngine(
         {
             Truncated = truncated,
             Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
-                ? [.. coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer))).OfType<string>()]
+                ? [.. coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer), transformerMaxChunks)).OfType<string>()]
                 : [],
             Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
         };

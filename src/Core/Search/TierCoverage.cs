@@ -15,11 +15,16 @@ public sealed record TierCoverage(string Root, long Chunks, long StaticChunks, l
     /// <summary>Share of chunks the transformer has embedded, 0 to 1.</summary>
     public double TransformerShare => Chunks == 0 ? 0 : (double)TransformerChunks / Chunks;
 
-    /// <summary>What a reply says while a tier is incomplete, or null when both are (or the transformer tier is not kept).</summary>
-    public string? Note(bool transformerKept) =>
+    /// <summary>
+    /// What a reply says while a tier is incomplete, or null when both are (or the transformer tier is not kept);
+    /// a project above <paramref name="transformerMaxChunks"/> has the static tier only, and is told so.
+    /// </summary>
+    public string? Note(bool transformerKept, long transformerMaxChunks = long.MaxValue) =>
         StaticChunks < Chunks && StaticChunks > 0
             ? $"index building: static tier {100.0 * StaticChunks / Chunks:0}% of {Root} ({StaticChunks} of {Chunks} chunks)"
-            : transformerKept && TransformerChunks < Chunks
-                ? $"transformer tier {100.0 * TransformerShare:0}% of {Root} ({TransformerChunks} of {Chunks} chunks); results improve as it completes"
-                : null;
+            : transformerKept && Chunks > transformerMaxChunks
+                ? $"{Root}: {Chunks} chunks, above ragex.embedding.transformer-max-chunks ({transformerMaxChunks}): semantic results come from the static tier"
+                : transformerKept && TransformerChunks < Chunks
+                    ? $"transformer tier {100.0 * TransformerShare:0}% of {Root} ({TransformerChunks} of {Chunks} chunks); results improve as it completes"
+                    : null;
 }
