@@ -14,6 +14,8 @@ public sealed class SearchEngine(
     ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
     EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, TierCoverage Coverage)> coverageCache = new(StringComparer.Ordinal);
+
     public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
     {
         ranking ??= new RankingOptions();
@@ -79,11 +81,23 @@ public sealed class SearchEngine(
         };
     }
 
-    /// <summary>How far each tier of a project is: semantic results cover what the tiers have embedded.</summary>
-    private static TierCoverage EmbeddingCoverage(SearchScope scope)
+    /// <summary>
+    /// How far each tier of a project is: semantic results cover what the tiers have embedded. Counting is a scan of
+    /// the chunks (a tenth of a second each on the kernel's 1.8M), so the counts are kept until a file is stored or a
+    /// vector written: two one-row reads tell.
+    /// </summary>
+    private TierCoverage EmbeddingCoverage(SearchScope scope)
     {
         using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        return TierCoverage.Of(scope.Project.Root, database);
+        var version = $"{database.GetMeta(Storage.MetaKeys.SymbolsVersion)}/{database.VectorSequence()}";
+        if (coverageCache.TryGetValue(scope.Project.DatabasePath, out var cached) && cached.Version == version)
+        {
+            return cached.Coverage;
+        }
+
+        var coverage = TierCoverage.Of(scope.Project.Root, database);
+        coverageCache[scope.Project.DatabasePath] = (version, coverage);
+        return coverage;
     }
 
     /// <summary>Whether a tier this engine searches has vectors for the project.</summary>
