@@ -12,15 +12,16 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class SearchEngine(
     ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
-    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue)
+    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue, TierCoverageCache? coverage = null)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, TierCoverage Coverage)> coverageCache = new(StringComparer.Ordinal);
+    private readonly TierCoverageCache coverageCache = coverage ?? new();
 
     public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
     {
         ranking ??= new RankingOptions();
         var fileTypes = new RipgrepFileTypes();
-        var semantic = new SemanticSearcher(embedders, vectors, fileTypes, ranking);
+        var coverage = new TierCoverageCache();
+        var semantic = new SemanticSearcher(embedders, vectors, fileTypes, ranking, coverage);
         var keyword = new KeywordSearcher(fileTypes, ranking);
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {
@@ -29,7 +30,7 @@ public sealed class SearchEngine(
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
-        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks);
+        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks, coverage);
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -81,23 +82,11 @@ public sealed class SearchEngine(
         };
     }
 
-    /// <summary>
-    /// How far each tier of a project is: semantic results cover what the tiers have embedded. Counting is a scan of
-    /// the chunks (a tenth of a second each on the kernel's 1.8M), so the counts are kept until a file is stored or a
-    /// vector written: two one-row reads tell.
-    /// </summary>
+    /// <summary>How far each tier of a project is: semantic results cover what the tiers have embedded.</summary>
     private TierCoverage EmbeddingCoverage(SearchScope scope)
     {
         using var database = Storage.IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var version = $"{database.GetMeta(Storage.MetaKeys.SymbolsVersion)}/{database.VectorSequence()}";
-        if (coverageCache.TryGetValue(scope.Project.DatabasePath, out var cached) && cached.Version == version)
-        {
-            return cached.Coverage;
-        }
-
-        var coverage = TierCoverage.Of(scope.Project.Root, database);
-        coverageCache[scope.Project.DatabasePath] = (version, coverage);
-        return coverage;
+        return coverageCache.Of(scope.Project, database);
     }
 
     /// <summary>Whether a tier this engine searches has vectors for the project.</summary>

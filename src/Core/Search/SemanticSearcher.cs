@@ -10,8 +10,11 @@ namespace Ragex.Core.Search;
 /// (every chunk) and the transformer tier (the chunks it has covered so far, weighted by that share, so a half-built
 /// tier never outweighs a complete one), fused by reciprocal rank.
 /// </summary>
-public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCache vectors, RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
+public sealed class SemanticSearcher(
+    EmbedderProvider embedders, VectorIndexCache vectors, RipgrepFileTypes fileTypes, RankingOptions ranking, TierCoverageCache? coverageCache = null) : ISearcher
 {
+    private readonly TierCoverageCache coverageCache = coverageCache ?? new();
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
@@ -27,7 +30,7 @@ public sealed class SemanticSearcher(EmbedderProvider embedders, VectorIndexCach
     public IReadOnlyList<(IReadOnlyList<(long Id, double Score)> Ranking, double Weight)> Rankings(
         SearchScope scope, IndexDatabase database, string query, CancellationToken cancellationToken)
     {
-        var coverage = TierCoverage.Of(scope.Project.Root, database);
+        var coverage = coverageCache.Of(scope.Project, database);
         var rankings = new List<(IReadOnlyList<(long Id, double Score)>, double)>(2);
         if (embedders.HasStaticTier && coverage.StaticChunks > 0)
         {
