@@ -47,8 +47,9 @@ if (args is ["chunks", var chunkRoot, .. var chunkFiles])
     foreach (var file in chunkFiles)
     {
         var text = File.ReadAllText(Path.Combine(chunkRoot, file));
-        var symbols = Ragex.Core.Chunking.DefinitionExtents.Infer(tags[file], Ragex.Core.Chunking.Chunker.Lines(text));
-        foreach (var chunk in new Ragex.Core.Chunking.Chunker(new Ragex.Core.Chunking.ChunkerOptions()).Chunk(file, text, symbols))
+        var lines = Ragex.Core.Chunking.Chunker.Lines(text);
+        var symbols = Ragex.Core.Chunking.DefinitionExtents.Infer(tags[file], lines);
+        foreach (var chunk in new Ragex.Core.Chunking.Chunker(new Ragex.Core.Chunking.ChunkerOptions()).Chunk(file, lines, symbols))
         {
             Console.WriteLine($"{file}:{chunk.StartLine}-{chunk.EndLine} {chunk.Kind} {chunk.Symbol} ({chunk.Text.Length} chars)");
         }

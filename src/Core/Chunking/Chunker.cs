@@ -15,9 +15,11 @@ public sealed class Chunker(ChunkerOptions options)
     private static readonly HashSet<string> NotDefinitions =
         ["variable", "local", "parameter", "externvar", "label", "field", "member-variable", "enumerator", "unknown", "import", "namespace-alias"];
 
-    public IReadOnlyList<Chunk> Chunk(string path, string content, IReadOnlyList<SymbolRecord> symbols)
+    public IReadOnlyList<Chunk> Chunk(string path, string content, IReadOnlyList<SymbolRecord> symbols) => Chunk(path, Lines(content), symbols);
+
+    /// <summary>Chunks of a file already split by <see cref="Lines"/> (the parser needs the lines for extents too).</summary>
+    public IReadOnlyList<Chunk> Chunk(string path, string[] lines, IReadOnlyList<SymbolRecord> symbols)
     {
-        var lines = Lines(content);
         var spans = Spans(symbols, lines.Length);
         var starts = spans.Select(s => LeadingLines.Start(lines, s.Line)).ToList();
         var owner = new int[lines.Length + 1];

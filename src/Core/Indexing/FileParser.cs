@@ -30,7 +30,7 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
             var text = ReadText(project, file.Path);
             var lines = Chunker.Lines(text);
             var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], lines);
-            var chunks = chunker.Chunk(file.Path, text, fileSymbols);
+            var chunks = chunker.Chunk(file.Path, lines, fileSymbols);
             if (GeneratedCode.Detect(lines, fileSymbols))
             {
                 return new ParsedFile(file, fileSymbols, chunks, KeywordOnly: true);

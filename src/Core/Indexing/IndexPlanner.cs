@@ -38,6 +38,7 @@ public sealed class IndexPlanner(WalkOptions walk)
     public IndexPlan? PlanPaths(Project project, IReadOnlyCollection<string> paths, IReadOnlyDictionary<string, FileRecord> known)
     {
         var plan = new IndexPlan { Partial = true };
+        var walker = new FileWalker(walk);
         var rules = new Dictionary<string, IgnoreRules>(StringComparer.Ordinal);
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -48,7 +49,7 @@ public sealed class IndexPlanner(WalkOptions walk)
                 return null;
             }
 
-            if (new FileWalker(walk).Describe(project.Root, path, rules, plan.Statistics) is { } file && Compare(file, known, plan))
+            if (walker.Describe(project.Root, path, rules, plan.Statistics) is { } file && Compare(file, known, plan))
             {
                 present.Add(path);
             }

@@ -142,18 +142,7 @@ public sealed class IndexDatabase : IDisposable
     }
 
     /// <summary>The definitions of every table, index and trigger, by name.</summary>
-    public List<string> Schema()
-    {
-        using var command = Command("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
-        using var reader = command.ExecuteReader();
-        var schema = new List<string>();
-        while (reader.Read())
-        {
-            schema.Add(reader.GetString(0));
-        }
-
-        return schema;
-    }
+    public List<string> Schema() => Strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
 
     /// <summary>Rebuilds what a bulk load dropped, if one is in progress (or was left by a killed process).</summary>
     public void EndBulkLoad()
@@ -219,17 +208,20 @@ public sealed class IndexDatabase : IDisposable
         return names;
     }
 
-    public List<string> DistinctSymbolNames()
+    public List<string> DistinctSymbolNames() => Strings("SELECT DISTINCT name FROM symbols");
+
+    /// <summary>The first column of every row of a query that returns text.</summary>
+    private List<string> Strings(string sql)
     {
-        using var command = Command("SELECT DISTINCT name FROM symbols");
+        using var command = Command(sql);
         using var reader = command.ExecuteReader();
-        var names = new List<string>();
+        var values = new List<string>();
         while (reader.Read())
         {
-            names.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
 
-        return names;
+        return values;
     }
 
     public long CountChunks() => Scalar("SELECT count(*) FROM chunks");
