@@ -26,7 +26,7 @@ public sealed record RagexServices(
         var vectors = new VectorIndexCache();
         var engine = SearchEngine.Create(registry, embedders, vectors, ranking);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
-            engine.SearchAsync(query.Request, query.CurrentDirectory, token))
+            MemoryRelease.AfterLargeAllocation(() => engine.SearchAsync(query.Request, query.CurrentDirectory, token)))
         {
             Vectors = vectors,
         };

@@ -55,8 +55,20 @@ public static class DaemonAkka
         ReceiveBufferSize = 2 * maximumFrameSize,
     };
 
+    /// <summary>
+    /// Akka's scheduler wakes a thread-pool thread every tick whether or not anything is due; at the default 10 ms that
+    /// alone kept an idle daemon at ~2 % of a core. Every timer here (debounce, deadlines, snapshots) is ≥ 100 ms.
+    /// Replies to a client that has already exited become dead letters: normal for a CLI, not worth a log line.
+    /// </summary>
+    private const string DaemonHocon = """
+        akka.scheduler.tick-duration = 50ms
+        akka.log-dead-letters = off
+        akka.log-dead-letters-during-shutdown = off
+        """;
+
     private static AkkaConfigurationBuilder Common(AkkaConfigurationBuilder akka) => akka
         .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
+        .AddHocon(DaemonHocon, HoconAddMode.Prepend)
         .ConfigureLoggers(loggers =>
         {
             loggers.ClearLoggers();

@@ -38,6 +38,10 @@ File.Delete(endpointPath);
 Log.Logger = new LoggerConfiguration()
     .MinimumLevel.Information()
     .MinimumLevel.Override("Akka.Remote", LogEventLevel.Error)
+    .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Warning)
+    // A client that exits ends its association; that is how every command finishes, not an error. (Akka.Remote's
+    // EndpointDisassociatedException is internal; its message is fixed.)
+    .Filter.ByExcluding(e => e.Exception is AkkaException { Message: "Disassociated" })
     .Enrich.FromLogContext()
     .WriteTo.File(Path.Combine(home.Directory, "logs", "daemon-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
     .CreateLogger();

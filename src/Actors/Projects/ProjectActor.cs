@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Routing;
 using Ragex.Actors.Indexing;
 using Ragex.Actors.Messages;
@@ -9,6 +10,7 @@ using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.VectorIndex;
+using Ragex.Core.Walk;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Projects;
@@ -30,6 +32,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private readonly Project project;
     private readonly RagexServices services;
     private readonly IActorRef embedderPool;
+    private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<(IActorRef Requester, bool WaitForAllTiers)> waiters = [];
     private IActorRef chunkers = ActorRefs.Nobody;
     private IActorRef index = ActorRefs.Nobody;
@@ -275,6 +278,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         };
         lastError = null;
         lastSummary = summary.ToReply();
+        LogRun(current, summary);
         Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
         run = null;
         foreach (var (requester, waitForAllTiers) in current.Waiters)
@@ -293,22 +297,41 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         AfterRun();
     }
 
-    /// <summary>
-    /// A large run leaves the managed heap at its peak (parsed batches, chunk texts); the GC keeps that memory for
-    /// reuse unless asked, and a resident daemon must give it back once the work is done.
-    /// </summary>
+    /// <summary>A large run leaves the managed heap at its peak (the walk and stored records, parsed batches, chunk texts).</summary>
     private static void ReleaseMemoryAfter(IndexRun run)
     {
-        if (run.Parsed.Count >= LargeRunFiles)
+        if (Math.Max(run.Parsed.Count, run.Plan.Examined) >= LargeRunFiles)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            MemoryRelease.Now();
         }
     }
 
     private const int LargeRunFiles = 1000;
 
+    /// <summary>
+    /// One line per run that changed something (a run that found nothing to do is a debug line), and one warning per
+    /// reason files were skipped for, with its count, except the reasons a user chose (ignored, hidden, too large, binary).
+    /// </summary>
+    private void LogRun(IndexRun current, IndexSummary summary)
+    {
+        var level = summary.Parsed > 0 || summary.Deleted > 0 ? LogLevel.InfoLevel : LogLevel.DebugLevel;
+        log.Log(level, null, "Indexed {0}: {1} files parsed, {2} removed, {3} files, {4} chunks, static tier {5}/{4}{6} in {7:F1} s",
+        [
+            project.Root, summary.Parsed, summary.Deleted, summary.Files, summary.Chunks, summary.StaticChunks,
+            summary.TransformerContinues ? ", transformer tier continues in the background" : "", current.Elapsed.TotalSeconds,
+        ]);
+        foreach (var (reason, count) in summary.Skipped)
+        {
+            if (reason is SkipReason.Unreadable or SkipReason.SymbolExtractionFailed or SkipReason.NotRegularFile)
+            {
+                log.Warning("Skipped {0} file(s) in {1}: {2}", count, project.Root, SkipReasonNames.Of(reason));
+            }
+        }
+    }
+
     private void Fail(string reason)
     {
+        log.Error("Indexing {0} failed: {1}", project.Root, reason);
         lastError = reason;
         var failed = run!;
         run = null;
