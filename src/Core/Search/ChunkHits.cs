@@ -15,7 +15,7 @@ public static class ChunkHits
         SearchMode mode)
     {
         var chunks = Load(ranked, database, scope, request, filter);
-        return ToHits(ranked.Where(r => chunks.ContainsKey(r.Id)).Select(r => new RankedChunk(chunks[r.Id], r.Score)), scope, mode);
+        return ToHits(ranked.Where(r => chunks.ContainsKey(r.Id)).Select(r => new RankedChunk(chunks[r.Id], r.Score)), scope, request, mode);
     }
 
     /// <summary>The ranked chunks that pass the request's scope, path, glob, type and kind filters.</summary>
@@ -26,9 +26,12 @@ public static class ChunkHits
                 && (request.Kinds.Count == 0 || request.Kinds.Contains(c.Value.Kind, StringComparer.OrdinalIgnoreCase)))
             .ToDictionary();
 
-    public static List<SearchHit> ToHits(IEnumerable<RankedChunk> ranked, SearchScope scope, SearchMode mode) =>
-        [.. ranked.Select(r => new SearchHit(
-            scope.Project.Root, r.Chunk.Path, r.Chunk.StartLine, 1, r.Chunk.EndLine, r.Chunk.Kind, r.Chunk.Symbol, Preview(r.Chunk.Text), Math.Round(r.Score, 4), mode))];
+    /// <summary>Each chunk as a hit at the line that answers the request's query (<see cref="ChunkAnswers"/>).</summary>
+    public static List<SearchHit> ToHits(IEnumerable<RankedChunk> ranked, SearchScope scope, SearchRequest request, SearchMode mode)
+    {
+        var answers = new ChunkAnswers(scope, request, mode);
+        return [.. ranked.Select(answers.ToHit)];
+    }
 
     /// <summary>The first non-blank line of code (the chunk's text starts with a context line, skipped here).</summary>
     public static string Preview(string chunkText)

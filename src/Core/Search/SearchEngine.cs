@@ -52,10 +52,13 @@ public sealed class SearchEngine(
 
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
         var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
+        var limit = request.Limit ?? (identifier ? ranking.IdentifierLimit : IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         if (identifier)
         {
             var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
-            hits = IdentifierHits.Merge(hits, await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request, cancellationToken));
+            var chunks = await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request, cancellationToken);
+            var usages = await RunAsync(scopes, new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true), UsageRequest(request, limit), cancellationToken);
+            hits = IdentifierHits.Merge(hits, chunks, usages, request.Related, ranking.IdentifierLinesPerFile);
         }
 
         if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
@@ -64,7 +67,6 @@ public sealed class SearchEngine(
             hits = await RunAsync(scopes, choice, request, cancellationToken);
         }
 
-        var limit = request.Limit ?? (IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         var truncated = hits.Count > limit;
         return new SearchReply(
             request.Query,
@@ -81,6 +83,18 @@ public sealed class SearchEngine(
             Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
         };
     }
+
+    /// <summary>
+    /// The lines that use a bare identifier: its name (the last part of a qualified one) as a whole word, as ripgrep
+    /// finds it; no file can give more lines than the answer holds.
+    /// </summary>
+    private static SearchRequest UsageRequest(SearchRequest request, int limit) => request with
+    {
+        Query = SymbolSearcher.SplitQualified(request.Query.Trim()).Name,
+        WordRegexp = true,
+        MaxCountPerFile = Math.Min(request.MaxCountPerFile ?? int.MaxValue, limit),
+        Limit = null,
+    };
 
     /// <summary>How far each tier of a project is: semantic results cover what the tiers have embedded.</summary>
     private TierCoverage EmbeddingCoverage(SearchScope scope)
