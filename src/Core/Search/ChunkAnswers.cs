@@ -28,6 +28,17 @@ public sealed class ChunkAnswers(SearchScope scope, SearchRequest request, Searc
         return request.FullSection || request.ContextLines > 0 ? WithContext(hit, numbers) : hit;
     }
 
+    /// <summary>The chunk at its first line of code, as a hit the reply will not show needs no more.</summary>
+    public SearchHit ToFirstLineHit(RankedChunk ranked)
+    {
+        var chunk = ranked.Chunk;
+        return new SearchHit(
+            scope.Project.Root, chunk.Path, chunk.StartLine, 1, chunk.EndLine, chunk.Kind, chunk.Symbol, ChunkHits.Preview(chunk.Text), Math.Round(ranked.Score, 4), mode)
+        {
+            StartLine = chunk.StartLine,
+        };
+    }
+
     /// <summary>The best line, else the first line of code; the chunk's first line as before when its lines cannot be placed.</summary>
     private AnsweringLine Answer(StoredChunk chunk, List<string> code, IReadOnlyList<int>? numbers)
     {
