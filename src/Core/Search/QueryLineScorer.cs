@@ -10,6 +10,8 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed partial class QueryLineScorer(QueryWords query)
 {
+    private readonly Dictionary<string, string[]> matched = new(StringComparer.Ordinal);
+
     /// <summary>The index of the best line among <paramref name="lines"/>, or null when no line holds a query word.</summary>
     public int? Best(IReadOnlyList<string> lines)
     {
@@ -37,13 +39,22 @@ public sealed partial class QueryLineScorer(QueryWords query)
 
     /// <summary>The ranges of the words of <paramref name="line"/> that the query mentions (whole identifiers).</summary>
     public IReadOnlyList<MatchSpan> Spans(string line) =>
-        [.. Token().Matches(line).Where(t => Stems(t.Value).Any(query.Stems.Contains)).Select(t => new MatchSpan(t.Index, t.Length))];
+        [.. Token().Matches(line).Where(t => Stems(t.Value).Length > 0).Select(t => new MatchSpan(t.Index, t.Length))];
 
     private HashSet<string> MatchedStems(string line) =>
-        Token().Matches(line).SelectMany(t => Stems(t.Value)).Where(query.Stems.Contains).ToHashSet(StringComparer.Ordinal);
+        Token().Matches(line).SelectMany(t => Stems(t.Value)).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<string> Stems(string token) =>
-        IdentifierWords.Split(token).Prepend(token.ToLowerInvariant()).Select(QueryWords.Stem);
+    /// <summary>The query's stems among a token's (itself and its identifier words), once per distinct token: code repeats its names.</summary>
+    private string[] Stems(string token)
+    {
+        if (!matched.TryGetValue(token, out var stems))
+        {
+            stems = [.. IdentifierWords.Split(token).Prepend(token.ToLowerInvariant()).Select(QueryWords.Stem).Where(query.Stems.Contains).Distinct()];
+            matched[token] = stems;
+        }
+
+        return stems;
+    }
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Token();
