@@ -88,6 +88,8 @@ public sealed record RagexSettings(
             {
                 SymbolLimit = search.GetInt("symbol-limit"),
                 DefaultLimit = search.GetInt("chunk-limit"),
+                IdentifierLimit = search.GetInt("identifier-limit"),
+                IdentifierLinesPerFile = search.GetInt("identifier-lines-per-file"),
                 RrfK = search.GetInt("rrf-k"),
                 SemanticWeight = search.GetDouble("semantic-weight"),
                 StaticWeight = search.GetDouble("static-weight"),

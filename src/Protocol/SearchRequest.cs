@@ -31,4 +31,10 @@ public sealed record SearchRequest(string Query, SearchMode Mode)
 
     /// <summary>Symbol kinds to keep (ctags long names such as "function", "class"); empty keeps all.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>A bare identifier in auto mode: after its definitions and the lines that use it, the chunks semantically like it.</summary>
+    public bool Related { get; init; }
+
+    /// <summary>Chunk hits: every line of the chunk around the line that answers the query (ck's --full-section).</summary>
+    public bool FullSection { get; init; }
 }

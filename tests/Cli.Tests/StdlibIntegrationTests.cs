@@ -65,6 +65,75 @@ public sealed class StdlibIntegrationTests(StdlibIndexFixture stdlib, ITestOutpu
     }
 
     [Fact]
+    public async Task A_bare_identifier_prints_its_definition_then_only_lines_that_use_it_in_twenty_lines_at_most()
+    {
+        var run = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", "urlparse");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.TrimEnd('\n').Split('\n');
+        Assert.InRange(lines.Length, 2, 20);
+        Assert.StartsWith("urllib/parse.py:374:", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), line => Assert.Contains("urlparse", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bare_identifier_with_related_adds_chunks_after_the_lines_that_use_it()
+    {
+        var plain = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", "urlparse", "--limit", "200", "--jsonl");
+        var related = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", "urlparse", "--limit", "200", "--jsonl", "--related");
+
+        var plainModes = JsonLinesHits(plain.Out).Select(h => h.GetProperty("mode").GetString()).ToList();
+        var relatedModes = JsonLinesHits(related.Out).Select(h => h.GetProperty("mode").GetString()).ToList();
+        Assert.DoesNotContain(plainModes, m => m is "hybrid" or "keyword");
+        Assert.Contains(relatedModes, m => m is "hybrid" or "keyword");
+        Assert.Equal(plainModes.Count, relatedModes.FindIndex(m => m is "hybrid" or "keyword"));
+    }
+
+    [Fact]
+    public async Task A_question_s_hits_each_show_a_line_holding_one_of_its_words_when_the_chunk_has_one()
+    {
+        var misses = new List<string>();
+        foreach (var query in DevQuestions.Queries())
+        {
+            var run = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", query, "--json");
+            using var reply = JsonDocument.Parse(run.Out);
+            var stems = Ragex.Core.Search.KeywordQuery.Terms(query).Select(Ragex.Core.Search.QueryWords.Stem).ToList();
+            bool HasWord(string line) => stems.Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase));
+            foreach (var hit in reply.RootElement.GetProperty("hits").EnumerateArray())
+            {
+                var path = hit.GetProperty("path").GetString()!;
+                var start = hit.TryGetProperty("start_line", out var first) ? first.GetInt32() : hit.GetProperty("line").GetInt32();
+                var span = File.ReadLines(Path.Combine(StdlibIndexFixture.Corpus, path)).Skip(start - 1).Take(hit.GetProperty("end_line").GetInt32() - start + 1);
+                if (span.Any(HasWord) && !HasWord(hit.GetProperty("preview").GetString()!))
+                {
+                    misses.Add($"{query}: {path}:{hit.GetProperty("line").GetInt32()}: {hit.GetProperty("preview").GetString()}");
+                }
+            }
+        }
+
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public async Task A_chunk_hit_prints_its_symbol_and_span_and_the_whole_chunk_with_full_section()
+    {
+        var query = "split a URL into scheme, network location, path and query";
+        var brief = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", query, "--limit", "1", "--mode", "keyword");
+        var full = await CliRun.InvokeAsync(stdlib.Home, StdlibIndexFixture.Corpus, "search", query, "--limit", "1", "--mode", "keyword", "--full-section", "--json");
+
+        using var reply = JsonDocument.Parse(full.Out);
+        var hit = reply.RootElement.GetProperty("hits")[0];
+        var (start, end) = (hit.GetProperty("start_line").GetInt32(), hit.GetProperty("end_line").GetInt32());
+        Assert.Matches($@"^\S+:{hit.GetProperty("line").GetInt32()}:\d+:.*  \[\S* ?{start}-{end}\]\n$", brief.Out);
+        var shown = hit.GetProperty("before").GetArrayLength() + 1 + hit.GetProperty("after").GetArrayLength();
+        Assert.InRange(shown, 2, end - start + 1);
+        Assert.Equal(start, hit.GetProperty("before").GetArrayLength() > 0 ? hit.GetProperty("before")[0].GetProperty("line").GetInt32() : hit.GetProperty("line").GetInt32());
+    }
+
+    private static List<JsonElement> JsonLinesHits(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.GetProperty("type").GetString() == "match")];
+
+    [Fact]
     public async Task Auto_mode_says_which_mode_it_chose()
     {
         var run = await CliRun.InvokeAsync(stdlib.Home, "/", "search", "urlparse", "--json");

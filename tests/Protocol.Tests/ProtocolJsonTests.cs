@@ -18,6 +18,10 @@ public sealed class ProtocolJsonTests
                 After = [new ContextLine(375, "    \"\"\"Parse a URL\"\"\"")],
                 Spans = [new MatchSpan(4, 8)],
             },
+            new SearchHit("/usr/lib/python3.11", "http/cookiejar.py", 1650, 9, 1680, "method", "CookieJar.make_cookies", "        cookies = []", 0.5, SearchMode.Hybrid)
+            {
+                StartLine = 1640,
+            },
         ],
         12.5)
     {
@@ -33,6 +37,9 @@ public sealed class ProtocolJsonTests
         Assert.Equal(json, JsonSerializer.Serialize(back, ProtocolJsonContext.Default.SearchReply));
         Assert.Equal(375, back.Hits[0].After[0].Line);
         Assert.True(back.Truncated);
+        Assert.Equal((null, 1640), (back.Hits[0].StartLine, back.Hits[1].StartLine));
+        Assert.Contains("\"start_line\":1640", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("section_start", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,6 +49,7 @@ public sealed class ProtocolJsonTests
         {
             Paths = ["/src"], IgnoreCase = true, SmartCase = true, FixedStrings = true, WordRegexp = true,
             Globs = ["*.py"], Types = ["py"], ContextLines = 2, MaxCountPerFile = 3, Limit = 4, Kinds = ["function"],
+            Related = true, FullSection = true,
         };
 
         var json = JsonSerializer.Serialize(request, ProtocolJsonContext.Default.SearchRequest);
@@ -49,6 +57,7 @@ public sealed class ProtocolJsonTests
 
         Assert.Equal(json, JsonSerializer.Serialize(back, ProtocolJsonContext.Default.SearchRequest));
         Assert.Equal(("def f", SearchMode.Regex, 4, "function"), (back.Query, back.Mode, back.Limit!.Value, back.Kinds[0]));
+        Assert.True(back.Related && back.FullSection);
     }
 
     [Theory]

@@ -22,7 +22,13 @@ public static class SearchCommand
     private static readonly Option<string[]> Types = new("--type", "-t") { Description = "Only files of this ripgrep type (repeatable)" };
     private static readonly Option<int> Context = new("--context", "-C") { Description = "Lines of context around each hit" };
     private static readonly Option<int?> MaxCount = new("--max-count", "-m") { Description = "At most N matches per file" };
-    private static readonly Option<int?> Limit = new("--limit", "-n") { Description = "At most N hits in all" };
+    private static readonly Option<int?> Limit = new("--limit") { Description = "At most N hits in all (default: 20 for a bare identifier, 10 for a question)" };
+    private static readonly Option<bool> LineNumber = new("--line-number", "-n") { Description = "Show line and column numbers (the default)" };
+    private static readonly Option<bool> NoLineNumber = new("--no-line-number", "-N") { Description = "Do not show line and column numbers" };
+    private static readonly Option<bool> Heading = new("--heading") { Description = "Print each file's path once above its hits (the default on a terminal)" };
+    private static readonly Option<bool> NoHeading = new("--no-heading") { Description = "Print the path on every line (the default when not on a terminal)" };
+    private static readonly Option<bool> FullSection = new("--full-section") { Description = "Chunk hits: print the whole chunk around the line that answers" };
+    private static readonly Option<bool> Related = new("--related") { Description = "A bare identifier: add the chunks semantically like it after the lines that use it" };
     private static readonly Option<string[]> Kinds = new("--kind") { Description = "Symbol kinds to keep, e.g. function, class (repeatable)" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON document" };
     private static readonly Option<bool> JsonLines = new("--jsonl") { Description = "Print one JSON object per hit" };
@@ -38,7 +44,8 @@ public static class SearchCommand
     {
         var command = new Command("search", "Search indexed projects (exit 0: hits, 1: none, 2: error)")
         {
-            Query, Paths, Mode, MinScore, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, Kinds, Json, JsonLines, Color, IndexFirst,
+            Query, Paths, Mode, MinScore, PathOption, IgnoreCase, SmartCase, Word, Fixed, Globs, Types, Context, MaxCount, Limit, LineNumber, NoLineNumber,
+            Heading, NoHeading, FullSection, Related, Kinds, Json, JsonLines, Color, IndexFirst,
         };
         command.SetAction((parse, token) => CommandRunner.RunAsync(context, parse.GetValue(GlobalOptions.Verbose), async () =>
         {
@@ -120,6 +127,8 @@ public static class SearchCommand
             Limit = parse.GetValue(Limit),
             Kinds = parse.GetValue(Kinds) ?? [],
             MinScore = parse.GetValue(MinScore),
+            Related = parse.GetValue(Related),
+            FullSection = parse.GetValue(FullSection),
         };
     }
 
@@ -141,6 +150,13 @@ public static class SearchCommand
             "never" => false,
             _ => context.Interactive && Environment.GetEnvironmentVariable("NO_COLOR") is null,
         };
-        return new GrepFormatter(color, context.CurrentDirectory);
+        return new GrepFormatter(new GrepStyle(color, Chosen(parse, Heading, NoHeading, context.Interactive), Chosen(parse, LineNumber, NoLineNumber, true)), context.CurrentDirectory);
+    }
+
+    /// <summary>A flag and its negation as ripgrep reads them: the one given last wins; neither leaves the default.</summary>
+    private static bool Chosen(ParseResult parse, Option<bool> on, Option<bool> off, bool byDefault)
+    {
+        var given = parse.Tokens.Select(t => t.Value).LastOrDefault(v => on.Name == v || on.Aliases.Contains(v) || off.Name == v || off.Aliases.Contains(v));
+        return given is null ? byDefault : given == on.Name || on.Aliases.Contains(given);
     }
 }

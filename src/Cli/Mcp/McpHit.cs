@@ -11,7 +11,7 @@ public sealed record McpHit(string File, int StartLine, int EndLine, string Kind
     public IReadOnlyList<ContextLine>? After { get; init; }
 
     public static McpHit From(SearchHit hit) =>
-        new(Path.Combine(hit.Root, hit.Path), hit.Line, Math.Max(hit.Line, hit.EndLine), hit.Kind, hit.Symbol, hit.Preview, Math.Round(hit.Score, 4), hit.Mode)
+        new(Path.Combine(hit.Root, hit.Path), hit.SectionStart, Math.Max(hit.SectionStart, hit.EndLine), hit.Kind, hit.Symbol, hit.Preview, Math.Round(hit.Score, 4), hit.Mode)
         {
             Before = hit.Before.Count == 0 ? null : hit.Before,
             After = hit.After.Count == 0 ? null : hit.After,

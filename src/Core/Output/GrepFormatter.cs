@@ -4,56 +4,121 @@ namespace Ragex.Core.Output;
 
 /// <summary>
 /// grep/ripgrep style: <c>path:line:column:text</c> for hits, <c>path-line-text</c> for context lines and <c>--</c>
-/// between separated groups, with ripgrep's colours when asked.
+/// between separated groups; with a heading, the path once above its file's lines (a file's hits together, files in
+/// the order of their best hit). A hit that stands for a chunk ends with its symbol and line span. ripgrep's colours
+/// when asked.
 /// </summary>
-public sealed class GrepFormatter(bool color, string currentDirectory) : IHitFormatter
+public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IHitFormatter
 {
     private const string Reset = "\u001b[0m";
     private const string PathColor = "\u001b[35m";
     private const string LineColor = "\u001b[32m";
     private const string MatchColor = "\u001b[1;31m";
+    private const string SectionColor = "\u001b[2m";
+
+    public GrepFormatter(bool color, string currentDirectory)
+        : this(new GrepStyle(color), currentDirectory)
+    {
+    }
 
     public void Write(SearchReply reply, TextWriter writer)
     {
+        if (!style.Heading)
+        {
+            WriteFile(reply.Hits, writer, prefix: hit => Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor));
+            return;
+        }
+
+        var first = true;
+        foreach (var file in reply.Hits.GroupBy(h => (h.Root, h.Path)))
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine(Paint(DisplayPath.For(file.Key.Root, file.Key.Path, currentDirectory), PathColor));
+            WriteFile([.. file], writer, prefix: null);
+            first = false;
+        }
+    }
+
+    /// <summary>Hits in order, with their context and <c>--</c> between groups that do not touch.</summary>
+    private void WriteFile(IReadOnlyList<SearchHit> hits, TextWriter writer, Func<SearchHit, string>? prefix)
+    {
         SearchHit? previous = null;
-        foreach (var hit in reply.Hits)
+        foreach (var hit in hits)
         {
             var first = hit.Before.Count > 0 ? hit.Before[0].Line : hit.Line;
             var hasContext = hit.Before.Count > 0 || hit.After.Count > 0 || previous?.After.Count > 0;
-            if (previous is not null && hasContext && (previous.Path != hit.Path || previous.Root != hit.Root || first > LastLine(previous) + 1))
+            if (previous is not null && hasContext && (previous.Path != hit.Path || previous.Root != hit.Root || first > LastLine(previous) + 1 || first <= previous.Line))
             {
                 writer.WriteLine("--");
             }
 
-            var path = Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor);
+            var path = prefix?.Invoke(hit);
             foreach (var context in hit.Before)
             {
-                writer.WriteLine($"{path}-{Paint(context.Line.ToString(), LineColor)}-{context.Text}");
+                writer.WriteLine(Line(path, context.Line, column: null, '-', context.Text));
             }
 
             WriteHit(writer, path, hit);
             foreach (var context in hit.After)
             {
-                writer.WriteLine($"{path}-{Paint(context.Line.ToString(), LineColor)}-{context.Text}");
+                writer.WriteLine(Line(path, context.Line, column: null, '-', context.Text));
             }
 
             previous = hit;
         }
     }
 
-    private void WriteHit(TextWriter writer, string path, SearchHit hit)
+    private void WriteHit(TextWriter writer, string? path, SearchHit hit)
     {
         var lines = Highlight(hit).Split('\n');
-        writer.WriteLine($"{path}:{Paint(hit.Line.ToString(), LineColor)}:{hit.Column}:{lines[0]}");
+        lines[^1] += Section(hit);
+        writer.WriteLine(Line(path, hit.Line, hit.Column, ':', lines[0]));
         for (var i = 1; i < lines.Length; i++)
         {
-            writer.WriteLine($"{path}:{Paint((hit.Line + i).ToString(), LineColor)}:{lines[i]}");
+            writer.WriteLine(Line(path, hit.Line + i, column: null, ':', lines[i]));
         }
+    }
+
+    /// <summary><c>path:line:column:text</c>, without the path under a heading and without numbers with -N.</summary>
+    private string Line(string? path, int line, int? column, char separator, string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        if (path is not null)
+        {
+            builder.Append(path).Append(separator);
+        }
+
+        if (style.LineNumbers)
+        {
+            builder.Append(Paint(line.ToString(), LineColor)).Append(separator);
+            if (column is not null)
+            {
+                builder.Append(column.Value).Append(separator);
+            }
+        }
+
+        return builder.Append(text).ToString();
+    }
+
+    /// <summary>A chunk hit's symbol and span, after its line: the line is where to look, the span what the hit covers.</summary>
+    private string Section(SearchHit hit)
+    {
+        if (hit.StartLine is not { } start)
+        {
+            return "";
+        }
+
+        var symbol = hit.Symbol is null ? "" : hit.Symbol + " ";
+        return "  " + Paint($"[{symbol}{start}-{hit.EndLine}]", SectionColor);
     }
 
     private string Highlight(SearchHit hit)
     {
-        if (!color || hit.Spans.Count == 0)
+        if (!style.Color || hit.Spans.Count == 0)
         {
             return hit.Preview;
         }
@@ -77,5 +142,5 @@ public sealed class GrepFormatter(bool color, string currentDirectory) : IHitFor
 
     private static int LastLine(SearchHit hit) => hit.After.Count > 0 ? hit.After[^1].Line : hit.EndLine;
 
-    private string Paint(string text, string code) => color ? code + text + Reset : text;
+    private string Paint(string text, string code) => style.Color ? code + text + Reset : text;
 }

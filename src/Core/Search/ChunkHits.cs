@@ -6,18 +6,6 @@ namespace Ragex.Core.Search;
 /// <summary>Turns ranked chunk ids into hits, applying the request's path, glob, type and kind filters.</summary>
 public static class ChunkHits
 {
-    public static List<SearchHit> From(
-        IReadOnlyList<(long Id, double Score)> ranked,
-        IndexDatabase database,
-        SearchScope scope,
-        SearchRequest request,
-        PathFilter filter,
-        SearchMode mode)
-    {
-        var chunks = Load(ranked, database, scope, request, filter);
-        return ToHits(ranked.Where(r => chunks.ContainsKey(r.Id)).Select(r => new RankedChunk(chunks[r.Id], r.Score)), scope, mode);
-    }
-
     /// <summary>The ranked chunks that pass the request's scope, path, glob, type and kind filters.</summary>
     public static Dictionary<long, StoredChunk> Load(
         IReadOnlyList<(long Id, double Score)> ranked, IndexDatabase database, SearchScope scope, SearchRequest request, PathFilter filter) =>
@@ -26,9 +14,16 @@ public static class ChunkHits
                 && (request.Kinds.Count == 0 || request.Kinds.Contains(c.Value.Kind, StringComparer.OrdinalIgnoreCase)))
             .ToDictionary();
 
-    public static List<SearchHit> ToHits(IEnumerable<RankedChunk> ranked, SearchScope scope, SearchMode mode) =>
-        [.. ranked.Select(r => new SearchHit(
-            scope.Project.Root, r.Chunk.Path, r.Chunk.StartLine, 1, r.Chunk.EndLine, r.Chunk.Kind, r.Chunk.Symbol, Preview(r.Chunk.Text), Math.Round(r.Score, 4), mode))];
+    /// <summary>
+    /// Each chunk as a hit; the first <paramref name="answered"/> (those the reply will show) at the line that answers
+    /// the query (<see cref="ChunkAnswers"/>), the others at their first line: a search ranks a few hundred chunks and
+    /// reading each one's lines for the answer costs as much as the search.
+    /// </summary>
+    public static List<SearchHit> ToHits(IEnumerable<RankedChunk> ranked, SearchScope scope, SearchRequest request, SearchMode mode, int answered)
+    {
+        var answers = new ChunkAnswers(scope, request, mode);
+        return [.. ranked.Select((r, i) => i < answered ? answers.ToHit(r) : answers.ToFirstLineHit(r))];
+    }
 
     /// <summary>The first non-blank line of code (the chunk's text starts with a context line, skipped here).</summary>
     public static string Preview(string chunkText)
@@ -49,16 +44,19 @@ public static class ChunkHits
     /// Keeps the ranking but lets at most <paramref name="perFile"/> hits of one file into the head of the list; the
     /// rest follow, still in rank order, so one long file cannot fill the top 10.
     /// </summary>
-    public static List<SearchHit> Diversify(IReadOnlyList<SearchHit> ranked, int perFile)
+    public static List<SearchHit> Diversify(IReadOnlyList<SearchHit> ranked, int perFile) => Diversify(ranked, perFile, h => (h.Root, h.Path));
+
+    /// <summary><see cref="Diversify(IReadOnlyList{SearchHit}, int)"/> over anything that belongs to a file.</summary>
+    public static List<T> Diversify<T>(IReadOnlyList<T> ranked, int perFile, Func<T, (string Root, string Path)> fileOf)
     {
         var counts = new Dictionary<(string, string), int>();
-        var head = new List<SearchHit>();
-        var tail = new List<SearchHit>();
-        foreach (var hit in ranked)
+        var head = new List<T>();
+        var tail = new List<T>();
+        foreach (var item in ranked)
         {
-            var key = (hit.Root, hit.Path);
+            var key = fileOf(item);
             counts[key] = counts.GetValueOrDefault(key) + 1;
-            (counts[key] <= perFile ? head : tail).Add(hit);
+            (counts[key] <= perFile ? head : tail).Add(item);
         }
 
         return [.. head, .. tail];

@@ -20,6 +20,6 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
         var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
         var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
         var ranked = ranker.Rank(fused, chunks, request.Query, outlines);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, SearchMode.Hybrid));
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, request, SearchMode.Hybrid, ranking.HitsShown(request)));
     }
 }

@@ -17,7 +17,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
         var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
         var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
         var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, SearchMode.Keyword));
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, request, SearchMode.Keyword, ranking.HitsShown(request)));
     }
 
     /// <summary>Chunk ids by descending BM25, as many as hybrid fusion takes from each retriever.</summary>

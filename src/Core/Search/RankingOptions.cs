@@ -108,6 +108,15 @@ public sealed record RankingOptions
     /// <summary>Hits a semantic, keyword or hybrid search returns when --limit is not given.</summary>
     public int DefaultLimit { get; init; } = 10;
 
+    /// <summary>How many chunk hits of a search the reply shows: its --limit, else <see cref="DefaultLimit"/>.</summary>
+    public int HitsShown(Protocol.SearchRequest request) => request.Limit ?? DefaultLimit;
+
     /// <summary>Hits a symbol search returns when --limit is not given.</summary>
     public int SymbolLimit { get; init; } = 50;
+
+    /// <summary>Hits a bare identifier in auto mode returns when --limit is not given: its definitions, then the lines using it.</summary>
+    public int IdentifierLimit { get; init; } = 20;
+
+    /// <summary>Lines using a bare identifier that one file shows before the other files' lines.</summary>
+    public int IdentifierLinesPerFile { get; init; } = 2;
 }

@@ -52,10 +52,16 @@ public sealed class SearchEngine(
 
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
         var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
+        var limit = request.Limit ?? (identifier ? ranking.IdentifierLimit : IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         if (identifier)
         {
             var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
-            hits = IdentifierHits.Merge(hits, await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request, cancellationToken));
+            // The chunks order the files; their answering lines are needed only when they are shown (--related).
+            var chunks = await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken);
+            var literal = new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true);
+            var usages = await RunAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken);
+            var mentions = await RunAsync(MentioningScopes(scopes, chunks, usages, limit), literal, UsageRequest(request, limit), cancellationToken);
+            hits = IdentifierHits.Merge(hits, chunks, [.. usages, .. mentions], request.Related, ranking.IdentifierLinesPerFile);
         }
 
         if (hits.Count == 0 && request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol)
@@ -64,7 +70,6 @@ public sealed class SearchEngine(
             hits = await RunAsync(scopes, choice, request, cancellationToken);
         }
 
-        var limit = request.Limit ?? (IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         var truncated = hits.Count > limit;
         return new SearchReply(
             request.Query,
@@ -80,6 +85,30 @@ public sealed class SearchEngine(
                 : [],
             Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
         };
+    }
+
+    /// <summary>
+    /// The lines that use a bare identifier: its name (the last part of a qualified one) as a whole word, as ripgrep
+    /// finds it; no file can give more lines than the answer holds.
+    /// </summary>
+    private static SearchRequest UsageRequest(SearchRequest request, int limit) => request with
+    {
+        Query = SymbolSearcher.SplitQualified(request.Query.Trim()).Name,
+        MaxCountPerFile = Math.Min(request.MaxCountPerFile ?? int.MaxValue, limit),
+        Limit = null,
+    };
+
+    /// <summary>
+    /// The files keyword and semantic search rank highest for a bare identifier that never use it as a whole word
+    /// (<c>Args</c> in a file of <c>ExactArgs</c> and <c>PositionalArgs</c>): their lines that hold it inside a longer
+    /// name stand for them, so the file the ranking puts first is not lost to the word match.
+    /// </summary>
+    private static List<SearchScope> MentioningScopes(IReadOnlyList<SearchScope> scopes, IReadOnlyList<SearchHit> chunks, IReadOnlyList<SearchHit> usages, int limit)
+    {
+        var used = usages.Select(u => (u.Root, u.Path)).ToHashSet();
+        var files = chunks.Select(c => (c.Root, c.Path)).Distinct().Take(limit).Where(f => !used.Contains(f)).ToList();
+        return [.. scopes.Select(s => new SearchScope(s.Project, [.. files.Where(f => f.Root == s.Project.Root).Select(f => f.Path)]))
+            .Where(s => s.RelativePaths.Count > 0)];
     }
 
     /// <summary>How far each tier of a project is: semantic results cover what the tiers have embedded.</summary>

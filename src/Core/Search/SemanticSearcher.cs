@@ -20,10 +20,12 @@ public sealed class SemanticSearcher(
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var rankings = Rankings(scope, database, request.Query, cancellationToken);
         var ranked = rankings.Count == 1 ? rankings[0].Ranking : WithCosines(ReciprocalRankFusion.Fuse(ranking.RrfK, [.. rankings]), rankings);
-        var hits = ChunkHits.From(ranked, database, scope, request, new PathFilter(request, fileTypes), SearchMode.Semantic)
-            .Where(h => request.MinScore is not { } minimum || h.Score >= minimum)
+        var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
+        var kept = ranked.Where(r => chunks.ContainsKey(r.Id) && (request.MinScore is not { } minimum || Math.Round(r.Score, 4) >= minimum))
+            .Select(r => new RankedChunk(chunks[r.Id], r.Score))
             .ToList();
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.Diversify(hits, ranking.HitsPerFile));
+        var diversified = ChunkHits.Diversify(kept, ranking.HitsPerFile, c => (scope.Project.Root, c.Chunk.Path));
+        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(diversified, scope, request, SearchMode.Semantic, ranking.HitsShown(request)));
     }
 
     /// <summary>Each tier's chunk ids by descending cosine similarity, with its weight in fusion.</summary>

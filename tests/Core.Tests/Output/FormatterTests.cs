@@ -48,6 +48,40 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void Grep_format_with_a_heading_prints_each_path_once_above_its_lines_files_in_order_of_their_best_hit()
+    {
+        var other = new SearchHit("/repo", "src/b.py", 4, 1, 4, "match", null, "needle four", 1.0, SearchMode.Regex);
+        var reply = Reply with { Hits = [Second, other, new SearchHit("/repo", "src/a.py", 12, 1, 12, "match", null, "needle twelve", 1.0, SearchMode.Regex)] };
+        var writer = new StringWriter { NewLine = "\n" };
+
+        new GrepFormatter(new GrepStyle(Color: false, Heading: true), "/repo").Write(reply, writer);
+
+        Assert.Equal("src/a.py\n9:1:needle nine\n12:1:needle twelve\n\nsrc/b.py\n4:1:needle four\n", writer.ToString());
+    }
+
+    [Fact]
+    public void Grep_format_without_line_numbers_prints_path_and_text_only()
+    {
+        var text = Render(new GrepFormatter(new GrepStyle(Color: false, LineNumbers: false), "/repo"));
+
+        Assert.Equal("src/a.py-one\nsrc/a.py:two needle\nsrc/a.py-three\n--\nsrc/a.py:needle nine\n", text);
+    }
+
+    [Fact]
+    public void Grep_format_ends_a_chunk_hit_with_its_symbol_and_span()
+    {
+        var chunk = new SearchHit("/repo", "http/cookiejar.py", 1650, 9, 1680, "method", "CookieJar.make_cookies", "        cookies = self._cookies()", 0.5, SearchMode.Hybrid)
+        {
+            StartLine = 1640,
+        };
+        var writer = new StringWriter { NewLine = "\n" };
+
+        new GrepFormatter(new GrepStyle(Color: false), "/repo").Write(Reply with { Hits = [chunk] }, writer);
+
+        Assert.Equal("http/cookiejar.py:1650:9:        cookies = self._cookies()  [CookieJar.make_cookies 1640-1680]\n", writer.ToString());
+    }
+
+    [Fact]
     public void Json_is_one_document_with_the_mode_used_and_snake_case_fields()
     {
         using var document = JsonDocument.Parse(Render(new JsonFormatter()));
