@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json;
 using Ragex.Core.VectorIndex;
 
@@ -7,9 +8,10 @@ namespace Ragex.MicroBench;
 
 /// <summary>
 /// Vector index at scale (not BenchmarkDotNet: one build of each index is minutes, not microseconds): flat against
-/// IVF-SQ8 (and optionally HNSW) over N clustered unit vectors of 256 dimensions, the static tier's shape. Reports
+/// IVF-SQ8, compact IVF indexes re-ranked by exact inner product (what the daemon runs past 100k vectors) and optionally HNSW, over
+/// N clustered unit vectors of 256 dimensions, the static tier's shape. Reports
 /// build time, index size, query latency (p50/p95 over single queries, as the daemon runs them), recall@10 against
-/// exact search, and the cost of an in-place update. Usage: Ragex.MicroBench vectors [N] [--hnsw] [--out DIR]
+/// exact search, and the cost of an in-place update. Usage: Ragex.MicroBench vectors [N] [--hnsw] [--no-sq8] [--out DIR]
 /// </summary>
 /// <remarks>
 /// Data: hierarchical clusters, 2,000 topics with Zipf-distributed sizes, 32 subtopics each (cosine ~0.8 to the
@@ -41,17 +43,17 @@ public static class VectorScaleBench
             using (index)
             {
                 truth = [.. Enumerable.Range(0, Queries).Select(q => index.Search(queries.AsSpan(q * Dimension, Dimension), K).Select(m => m.Id).ToArray())];
-                var row = Measure("flat", index, queries, truth, build, bytes);
+                var row = Measure("flat", q => index.Search(queries.AsSpan(q * Dimension, Dimension), K), truth, build, bytes);
                 row["update_1000_ms"] = Update(index, data, ids, random);
                 results.Add(row);
             }
         }
 
-        foreach (var lists in new[] { 1024, 2048 })
+        foreach (var lists in args.Contains("--no-sq8") ? [] : new[] { 1024, 2048 })
         {
             var (index, build, bytes) = Build($"ivf{lists},sq8", () =>
             {
-                var ivf = FaissIndex.CreateIvfSq8(Dimension, lists, 1);
+                var ivf = FaissIndex.CreateIvfSq(Dimension, lists, 1);
                 var sample = Math.Min(count, lists * 40);
                 var watch = Stopwatch.StartNew();
                 ivf.Train(data.AsSpan(0, sample * Dimension));
@@ -63,13 +65,15 @@ public static class VectorScaleBench
                 foreach (var probes in new[] { 8, 16, 32, 64 })
                 {
                     index.NProbe = probes;
-                    results.Add(Measure($"ivf{lists},sq8 nprobe={probes}", index, queries, truth, build, bytes));
+                    results.Add(Measure($"ivf{lists},sq8 nprobe={probes}", q => index.Search(queries.AsSpan(q * Dimension, Dimension), K), truth, build, bytes));
                 }
 
                 index.NProbe = 32;
                 results[^2]["update_1000_ms"] = Update(index, data, ids, random);
             }
         }
+
+        MeasureReranked(data, ids, queries, truth, count, output, results, random);
 
         if (withHnsw)
         {
@@ -79,7 +83,7 @@ public static class VectorScaleBench
                 foreach (var ef in new[] { 32, 64, 128 })
                 {
                     index.EfSearch = ef;
-                    results.Add(Measure($"hnsw32 ef={ef}", index, queries, truth, build, bytes));
+                    results.Add(Measure($"hnsw32 ef={ef}", q => index.Search(queries.AsSpan(q * Dimension, Dimension), K), truth, build, bytes));
                 }
             }
         }
@@ -120,11 +124,61 @@ public static class VectorScaleBench
         return (index, seconds, bytes);
     }
 
-    private static Dictionary<string, object> Measure(string name, FaissIndex index, float[] queries, long[][] truth, double build, long bytes)
+    /// <summary>
+    /// Compact IVF indexes whose candidates are re-scored with the exact vectors (here from memory; the daemon reads
+    /// them from index.db): 4- and 8-bit scalar codes, with the daemon's list count
+    /// and a training sample of 25 per list, each asked for 4 and 10 times k candidates.
+    /// </summary>
+    private static void MeasureReranked(
+        float[] data, long[] ids, float[] queries, long[][] truth, int count, string output, List<Dictionary<string, object>> results, Random random)
+    {
+        var options = new VectorIndexOptions();
+        var lists = options.ListsFor(count);
+        var rows = ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row);
+        var kinds = new (string Name, Func<FaissIndex> Create)[]
+        {
+            ($"ivf{lists},sq8", () => FaissIndex.CreateIvfSq(Dimension, lists, 1, bits: 8)),
+            ($"ivf{lists},sq4", () => FaissIndex.CreateIvfSq(Dimension, lists, 1, bits: 4)),
+        };
+        foreach (var (name, create) in kinds)
+        {
+            var (index, build, bytes) = Build(name, () =>
+            {
+                var ivf = create();
+                var sample = Math.Min(count, lists * options.TrainingPerList);
+                var watch = Stopwatch.StartNew();
+                ivf.Train(data.AsSpan(0, sample * Dimension));
+                Console.WriteLine($"  trained on {sample:N0} in {watch.Elapsed.TotalSeconds:F1} s");
+                return ivf;
+            }, data, ids, count, output);
+            using (index)
+            {
+                index.NProbe = options.ProbesFor(lists);
+                foreach (var pool in new[] { K * 4, K * 10 })
+                {
+                    results.Add(Measure($"{name} nprobe={index.NProbe} top {pool} re-ranked", q =>
+                    {
+                        var query = queries.AsSpan(q * Dimension, Dimension);
+                        var scored = new List<VectorMatch>();
+                        foreach (var candidate in index.Search(query, pool))
+                        {
+                            scored.Add(new VectorMatch(candidate.Id, TensorPrimitives.Dot(query, data.AsSpan(rows[candidate.Id] * Dimension, Dimension))));
+                        }
+
+                        return [.. scored.OrderByDescending(m => m.Score).Take(K)];
+                    }, truth, build, bytes));
+                }
+
+                results[^1]["update_1000_ms"] = Update(index, data, ids, random);
+            }
+        }
+    }
+
+    private static Dictionary<string, object> Measure(string name, Func<int, IReadOnlyList<VectorMatch>> search, long[][] truth, double build, long bytes)
     {
         for (var q = 0; q < 10; q++)
         {
-            index.Search(queries.AsSpan(q * Dimension, Dimension), K);
+            search(q);
         }
 
         var latencies = new double[Queries];
@@ -132,7 +186,7 @@ public static class VectorScaleBench
         for (var q = 0; q < Queries; q++)
         {
             var watch = Stopwatch.StartNew();
-            var got = index.Search(queries.AsSpan(q * Dimension, Dimension), K);
+            var got = search(q);
             latencies[q] = watch.Elapsed.TotalMilliseconds;
             found += got.Count(m => truth[q].Contains(m.Id));
         }

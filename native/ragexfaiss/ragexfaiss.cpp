@@ -92,8 +92,7 @@ private:
 
 using IdMap = faiss::IndexIDMap2;
 
-// A handle is a faiss::Index*: an IndexIDMap2 over a flat or HNSW index, or an IndexIVFScalarQuantizer that keeps the
-// caller's ids itself (with a hash-table direct map, so removing k ids costs O(k), not a scan of every list).
+// A handle is a faiss::Index*: an IndexIDMap2 over a flat or HNSW index, or an IVF index with 4- or 8-bit scalar codes that keeps the caller's ids itself (with a hash-table direct map, so removing k ids costs O(k), not a scan of every list).
 faiss::Index* as_index(rfx_index index) {
     require(index != nullptr, "index handle is null");
     return static_cast<faiss::Index*>(index);
@@ -108,8 +107,14 @@ faiss::IndexHNSW* as_hnsw(faiss::Index* index) {
     return map == nullptr ? nullptr : dynamic_cast<faiss::IndexHNSW*>(map->index);
 }
 
-faiss::IndexIVFScalarQuantizer* as_ivf(faiss::Index* index) {
-    return dynamic_cast<faiss::IndexIVFScalarQuantizer*>(index);
+faiss::IndexIVF* as_ivf(faiss::Index* index) {
+    return dynamic_cast<faiss::IndexIVF*>(index);
+}
+
+std::unique_ptr<faiss::IndexIVF> with_hashtable(std::unique_ptr<faiss::IndexIVF> ivf) {
+    ivf->own_fields = true;
+    ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
+    return ivf;
 }
 
 bool contains(faiss::Index* index, int64_t id) {
@@ -136,8 +141,11 @@ bool is_ragex_index(faiss::Index* index) {
                 dynamic_cast<faiss::IndexHNSWFlat*>(map->index) != nullptr;
     }
     auto* ivf = as_ivf(index);
-    return ivf != nullptr && ivf->direct_map.type == faiss::DirectMap::Hashtable &&
-            ivf->sq.qtype == faiss::ScalarQuantizer::QT_8bit;
+    if (ivf == nullptr || ivf->direct_map.type != faiss::DirectMap::Hashtable) {
+        return false;
+    }
+    auto* sq = dynamic_cast<faiss::IndexIVFScalarQuantizer*>(ivf);
+    return sq != nullptr && (sq->sq.qtype == faiss::ScalarQuantizer::QT_8bit || sq->sq.qtype == faiss::ScalarQuantizer::QT_4bit);
 }
 
 } // namespace
@@ -168,18 +176,18 @@ int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_index* ou
     });
 }
 
-int rfx_create_ivf_sq8(int32_t d, int32_t nlist, rfx_index* out) {
+int rfx_create_ivf_sq(int32_t d, int32_t nlist, int32_t bits, rfx_index* out) {
     return guard([&] {
         require(out != nullptr, "out is null");
         require(d > 0, "dimension must be positive");
         require(nlist > 0, "nlist must be positive");
+        require(bits == 4 || bits == 8, "scalar codes have 4 or 8 bits");
+        auto qtype = bits == 4 ? faiss::ScalarQuantizer::QT_4bit : faiss::ScalarQuantizer::QT_8bit;
         auto quantizer = std::make_unique<faiss::IndexFlatIP>(d);
-        auto ivf = std::make_unique<faiss::IndexIVFScalarQuantizer>(
-                quantizer.get(), d, nlist, faiss::ScalarQuantizer::QT_8bit, faiss::METRIC_INNER_PRODUCT);
+        std::unique_ptr<faiss::IndexIVF> ivf = std::make_unique<faiss::IndexIVFScalarQuantizer>(
+                quantizer.get(), d, nlist, qtype, faiss::METRIC_INNER_PRODUCT);
         quantizer.release();
-        ivf->own_fields = true;
-        ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
-        *out = static_cast<faiss::Index*>(ivf.release());
+        *out = static_cast<faiss::Index*>(with_hashtable(std::move(ivf)).release());
     });
 }
 
@@ -350,7 +358,9 @@ int rfx_kind(rfx_index index, int32_t* out) {
     return guard([&] {
         auto* target = as_index(index);
         require(out != nullptr, "out is null");
-        *out = as_hnsw(target) != nullptr ? RFX_KIND_HNSW : as_ivf(target) != nullptr ? RFX_KIND_IVF_SQ8 : RFX_KIND_FLAT;
+        *out = as_hnsw(target) != nullptr ? RFX_KIND_HNSW
+                : as_ivf(target) != nullptr ? RFX_KIND_IVF_SQ
+                : RFX_KIND_FLAT;
     });
 }
 
@@ -371,7 +381,7 @@ int rfx_read_index(const char* path, rfx_index* out) {
             fail(RFX_E_UNSUPPORTED,
                  std::string(path) +
                          " is not a ragex index (expected IndexIDMap2 over an inner-product flat or HNSW index, or an "
-                         "inner-product IVF-SQ8 index with a hash-table direct map)");
+                         "inner-product IVF-SQ index with a hash-table direct map)");
         }
         if (auto* map = as_map(loaded.get())) {
             map->own_fields = true;

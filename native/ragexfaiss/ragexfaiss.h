@@ -2,8 +2,9 @@
  * ragexfaiss: a small C API over FAISS (Debian 12 libfaiss-dev 1.7.3) for Ragex's vector index.
  *
  * An index is an IndexIDMap2 over either IndexFlatIP (exact) or IndexHNSWFlat with METRIC_INNER_PRODUCT
- * (approximate), or an IndexIVFScalarQuantizer (8-bit codes, inner product, approximate) that keeps the ids itself in
- * a hash-table direct map; callers always add vectors with their own 64-bit ids and always get those ids back.
+ * (approximate), or an IVF index with 4- or 8-bit scalar codes (IndexIVFScalarQuantizer, inner product,
+ * approximate) that keeps the ids itself in a hash-table direct map; callers always add vectors with their own
+ * 64-bit ids and always get those ids back.
  *
  * Contract:
  *  - Every function returns an rfx_status (0 = ok). No C++ exception ever crosses this boundary.
@@ -14,7 +15,7 @@
  *    concurrently with anything else on that index.
  *  - HNSW indexes cannot remove vectors (FAISS's IndexHNSW has no remove_ids): rfx_remove_ids returns
  *    RFX_E_UNSUPPORTED for them. Rebuild the index instead.
- *  - IVF-SQ8 indexes must be trained (rfx_train, on a sample of the vectors to come) before the first add; they
+ *  - IVF indexes must be trained (rfx_train, on a sample of the vectors to come) before the first add; they
  *    remove by id in time proportional to the ids removed.
  */
 #ifndef RAGEXFAISS_H
@@ -47,7 +48,7 @@ typedef enum rfx_status {
 typedef enum rfx_index_kind {
     RFX_KIND_FLAT = 1, /* IndexIDMap2(IndexFlatIP) */
     RFX_KIND_HNSW = 2, /* IndexIDMap2(IndexHNSWFlat, METRIC_INNER_PRODUCT) */
-    RFX_KIND_IVF_SQ8 = 3 /* IndexIVFScalarQuantizer(IndexFlatIP quantizer, QT_8bit, METRIC_INNER_PRODUCT), hash-table direct map */
+    RFX_KIND_IVF_SQ = 3 /* IndexIVFScalarQuantizer(IndexFlatIP quantizer, QT_8bit or QT_4bit, METRIC_INNER_PRODUCT), hash-table direct map */
 } rfx_index_kind;
 
 /* Message of the last failed call on this thread ("" if none). Owned by the library; do not free. */
@@ -59,8 +60,9 @@ RFX_API int rfx_create_flat(int32_t d, rfx_index* out);
 /* HNSW inner-product index: d dimensions, m links per node, ef_construction build beam (FAISS default 40). */
 RFX_API int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_index* out);
 
-/* IVF-SQ8 inner-product index of d dimensions with nlist inverted lists; untrained (rfx_train before adding). */
-RFX_API int rfx_create_ivf_sq8(int32_t d, int32_t nlist, rfx_index* out);
+/* IVF inner-product index of d dimensions with nlist inverted lists and scalar codes of bits (4 or 8) per dimension;
+ * untrained (rfx_train before adding). */
+RFX_API int rfx_create_ivf_sq(int32_t d, int32_t nlist, int32_t bits, rfx_index* out);
 
 /* Trains an IVF index (k-means for its lists, ranges for its 8-bit codes) on n sample vectors; only while empty.
  * RFX_E_UNSUPPORTED on flat and HNSW indexes, which need no training. */

@@ -267,6 +267,19 @@ public sealed class IndexDatabase : IDisposable
         }
     }
 
+    /// <summary>The stored vectors of one tier for these chunk ids (ids without one are left out).</summary>
+    public IEnumerable<(long Id, float[] Vector)> EmbeddingsOf(VectorIndex.VectorTier tier, IReadOnlyCollection<long> ids)
+    {
+        using var command = Command(
+            $"SELECT id, {tier.Column} FROM chunks WHERE id IN (SELECT value FROM json_each($ids)) AND length({tier.Column}) > 0",
+            ("$ids", "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
+        }
+    }
+
     /// <summary>
     /// About <paramref name="size"/> of the tier's <paramref name="count"/> stored vectors, spread over the whole index:
     /// a multiplicative hash of the id picks them (what an IVF index trains on).

@@ -2,7 +2,7 @@ namespace Ragex.Core.VectorIndex;
 
 /// <summary>
 /// A FAISS inner-product vector index keyed by caller-chosen 64-bit ids (an IndexIDMap2 over IndexFlatIP or
-/// IndexHNSWFlat, or an IVF-SQ8 index), backed by native/ragexfaiss. For cosine similarity, add and query L2-normalized vectors.
+/// IndexHNSWFlat, or an IVF index with scalar codes), backed by native/ragexfaiss. For cosine similarity, add and query L2-normalized vectors.
 /// </summary>
 /// <remarks>
 /// Thread-safety: any number of <see cref="Search"/> (and <see cref="Count"/>, <see cref="Save"/>) calls may run
@@ -127,15 +127,16 @@ public sealed unsafe class FaissIndex : IDisposable
     }
 
     /// <summary>
-    /// An approximate IVF-SQ8 inner-product index with <paramref name="nlist"/> lists, visiting
-    /// <paramref name="nprobe"/> of them per search. Untrained: call <see cref="Train"/> before adding.
+    /// An approximate IVF inner-product index with <paramref name="nlist"/> lists, visiting <paramref name="nprobe"/>
+    /// of them per search, each dimension stored in <paramref name="bits"/> bits (8 or 4). Untrained: call
+    /// <see cref="Train"/> before adding.
     /// </summary>
-    public static FaissIndex CreateIvfSq8(int dimension, int nlist, int nprobe)
+    public static FaissIndex CreateIvfSq(int dimension, int nlist, int nprobe, int bits = 8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(nlist, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(nprobe, 1);
-        var index = Open((out FaissIndexHandle created) => NativeMethods.CreateIvfSq8(dimension, nlist, out created));
+        var index = Open((out FaissIndexHandle created) => NativeMethods.CreateIvfSq(dimension, nlist, bits, out created));
         index.NProbe = nprobe;
         return index;
     }

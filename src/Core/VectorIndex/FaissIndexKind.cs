@@ -10,8 +10,9 @@ public enum FaissIndexKind
     Hnsw = 2,
 
     /// <summary>
-    /// Approximate inner-product search over inverted lists of 8-bit scalar-quantized vectors (IndexIVFScalarQuantizer):
-    /// a quarter of flat's memory, trained before the first add, removes by id in time proportional to the ids removed.
+    /// Approximate inner-product search over inverted lists of scalar-quantized vectors (IndexIVFScalarQuantizer, 8 or
+    /// 4 bits a dimension): a quarter or an eighth of flat's memory, trained before the first add, removes by id in
+    /// time proportional to the ids removed.
     /// </summary>
-    IvfSq8 = 3,
+    IvfSq = 3,
 }

@@ -147,7 +147,7 @@ public sealed class LiveVectorIndex : IDisposable
     private bool Outgrown(FaissIndex current) => current.Kind switch
     {
         FaissIndexKind.Flat => current.Count >= options.ApproximateFrom,
-        FaissIndexKind.IvfSq8 => current.NList < options.MaxLists && current.Count > (long)current.NList * options.VectorsPerList * options.RebuildWhenGrown,
+        FaissIndexKind.IvfSq => current.NList < options.MaxLists && current.Count > (long)current.NList * options.VectorsPerList * options.RebuildWhenGrown,
         _ => true,
     };
 
@@ -172,7 +172,7 @@ public sealed class LiveVectorIndex : IDisposable
         try
         {
             var loaded = FaissIndex.Load(ProjectVectors.IndexPath(project, tier));
-            if (loaded.Dimension == Dimension && loaded.Kind is FaissIndexKind.Flat or FaissIndexKind.IvfSq8)
+            if (loaded.Dimension == Dimension && loaded.Kind is FaissIndexKind.Flat or FaissIndexKind.IvfSq)
             {
                 return loaded;
             }

@@ -9,7 +9,7 @@ internal static unsafe partial class NativeMethods
 
     public const int KindFlat = 1;
     public const int KindHnsw = 2;
-    public const int KindIvfSq8 = 3;
+    public const int KindIvfSq = 3;
 
     // A static constructor (not a field initializer) so the resolver is installed before the first P/Invoke binds.
     static NativeMethods() => NativeLibraryResolver.EnsureRegistered();
@@ -32,8 +32,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "rfx_create_hnsw")]
     public static partial int CreateHnsw(int dimension, int m, int efConstruction, out FaissIndexHandle index);
 
-    [LibraryImport(Library, EntryPoint = "rfx_create_ivf_sq8")]
-    public static partial int CreateIvfSq8(int dimension, int nlist, out FaissIndexHandle index);
+    [LibraryImport(Library, EntryPoint = "rfx_create_ivf_sq")]
+    public static partial int CreateIvfSq(int dimension, int nlist, int bits, out FaissIndexHandle index);
 
     [LibraryImport(Library, EntryPoint = "rfx_train")]
     public static partial int Train(FaissIndexHandle index, long n, float* vectors);

@@ -57,7 +57,7 @@ public static class ProjectVectors
 
     /// <summary>
     /// An index of every stored vector of the tier: exact below <see cref="VectorIndexOptions.ApproximateFrom"/>,
-    /// otherwise IVF-SQ8 trained on a sample spread over the whole index (ids follow the walk's order, so the first
+    /// otherwise IVF with scalar codes trained on a sample spread over the whole index (ids follow the walk's order, so the first
     /// ones would all be one corner of the tree).
     /// </summary>
     public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
@@ -71,7 +71,7 @@ public static class ProjectVectors
 
         // Few vectors after all (most chunks keyword-only): k-means wants several per list, exact search is cheap.
         var approximate = sample.Count >= lists * options.MinTrainingPerList;
-        var index = approximate ? FaissIndex.CreateIvfSq8(dimension, lists, options.ProbesFor(lists)) : FaissIndex.CreateFlat(dimension);
+        var index = approximate ? FaissIndex.CreateIvfSq(dimension, lists, options.ProbesFor(lists), options.CodeBits) : FaissIndex.CreateFlat(dimension);
         try
         {
             if (approximate)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics.Tensors;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 
@@ -21,7 +22,25 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
     {
         var live = Get(project, database, tier, query.Length);
         live.CatchUp(database);
-        return live.Search(query, k);
+        return live.Kind == FaissIndexKind.Flat
+            ? live.Search(query, k)
+            : Rerank(database, tier, query, live.Search(query, Options.RerankPoolFor(k)), k);
+    }
+
+    /// <summary>The <paramref name="k"/> candidates nearest by exact inner product with their stored vectors.</summary>
+    private static List<VectorMatch> Rerank(IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, IReadOnlyList<VectorMatch> candidates, int k)
+    {
+        var exact = new List<VectorMatch>(candidates.Count);
+        foreach (var (id, vector) in database.EmbeddingsOf(tier, [.. candidates.Select(c => c.Id)]))
+        {
+            if (vector.Length == query.Length)
+            {
+                exact.Add(new VectorMatch(id, TensorPrimitives.Dot(query, vector)));
+            }
+        }
+
+        exact.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Id.CompareTo(b.Id));
+        return exact.Count > k ? exact.GetRange(0, k) : exact;
     }
 
     /// <summary>

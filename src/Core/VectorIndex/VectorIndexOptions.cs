@@ -6,7 +6,10 @@ namespace Ragex.Core.VectorIndex;
 /// </summary>
 public sealed record VectorIndexOptions
 {
-    /// <summary>Below this many vectors an index is exact (flat); from it on, IVF-SQ8, chosen when the index is (re)built.</summary>
+    /// <summary>
+    /// Below this many vectors an index is exact (flat); from it on, IVF with <see cref="CodeBits"/>-bit scalar codes,
+    /// chosen when the index is (re)built. Its candidates are re-ranked with the stored vectors.
+    /// </summary>
     public long ApproximateFrom { get; init; } = 100_000;
 
     /// <summary>Vectors per IVF list aimed at (nlist = count / this, a power of two within <see cref="MinLists"/>..<see cref="MaxLists"/>).</summary>
@@ -30,6 +33,23 @@ public sealed record VectorIndexOptions
     /// <summary>An IVF index whose vectors outgrow its lists this many times over is rebuilt with more lists at its next snapshot.</summary>
     public int RebuildWhenGrown { get; init; } = 4;
 
+    /// <summary>
+    /// Bits per dimension of an IVF index's codes (4 or 8). With re-ranking, 4 bits find the same neighbours as 8 at
+    /// half the memory (bench/results/vectors.md): the codes only have to bring the right candidates in.
+    /// </summary>
+    public int CodeBits { get; init; } = 4;
+
+    /// <summary>
+    /// An IVF search asks for this many times the candidates wanted (at least <see cref="MinRerankCandidates"/>, at
+    /// most <see cref="MaxRerankCandidates"/>, never fewer than wanted) and re-ranks them by exact inner product with
+    /// the stored vectors.
+    /// </summary>
+    public int RerankFactor { get; init; } = 4;
+
+    public int MinRerankCandidates { get; init; } = 100;
+
+    public int MaxRerankCandidates { get; init; } = 400;
+
     /// <summary>A snapshot is written when at least this many chunks of the tier changed since the last one.</summary>
     public int SnapshotAfterChanges { get; init; } = 20_000;
 
@@ -38,6 +58,9 @@ public sealed record VectorIndexOptions
         var wanted = Math.Clamp(count / Math.Max(1, VectorsPerList), MinLists, MaxLists);
         return (int)Math.Min(MaxLists, 1L << (int)Math.Round(Math.Log2(wanted)));
     }
+
+    public int RerankPoolFor(int wanted) =>
+        Math.Max(wanted, Math.Clamp(wanted * RerankFactor, MinRerankCandidates, Math.Max(MinRerankCandidates, MaxRerankCandidates)));
 
     public int ProbesFor(int lists) => Math.Min(lists, Math.Max(MinProbes, lists / Math.Max(1, ListsPerProbe)));
 }

@@ -68,13 +68,13 @@ public sealed class FaissIndexTests : IDisposable
         var ids = Ids(count);
         // Every list probed: what is measured here is the 8-bit quantization's loss (on uniform random vectors, the worst
         // case for probing fewer lists; bench/results/vectors.md measures that trade-off on clustered ones).
-        using var index = FaissIndex.CreateIvfSq8(dimension, nlist: 16, nprobe: 16);
+        using var index = FaissIndex.CreateIvfSq(dimension, nlist: 16, nprobe: 16);
         Assert.False(index.IsTrained);
         Assert.Throws<FaissException>(() => index.Add(vectors.AsSpan(0, dimension), ids.AsSpan(0, 1)));
         index.Train(vectors.AsSpan(0, 1000 * dimension));
         index.Add(vectors, ids);
 
-        Assert.Equal(FaissIndexKind.IvfSq8, index.Kind);
+        Assert.Equal(FaissIndexKind.IvfSq, index.Kind);
         Assert.Equal((16, 16, count), (index.NList, index.NProbe, index.Count));
         var queries = RandomUnitVectors(50, dimension, seed: 22);
         var found = 0;
@@ -159,7 +159,7 @@ public sealed class FaissIndexTests : IDisposable
     [Theory]
     [InlineData(FaissIndexKind.Flat)]
     [InlineData(FaissIndexKind.Hnsw)]
-    [InlineData(FaissIndexKind.IvfSq8)]
+    [InlineData(FaissIndexKind.IvfSq)]
     public void SaveThenLoadGivesTheSameResults(FaissIndexKind kind)
     {
         const int dimension = 32;
@@ -170,7 +170,7 @@ public sealed class FaissIndexTests : IDisposable
         {
             FaissIndexKind.Flat => FaissIndex.CreateFlat(dimension),
             FaissIndexKind.Hnsw => FaissIndex.CreateHnsw(dimension, efSearch: 77),
-            _ => FaissIndex.CreateIvfSq8(dimension, nlist: 8, nprobe: 3),
+            _ => FaissIndex.CreateIvfSq(dimension, nlist: 8, nprobe: 3),
         };
         if (!original.IsTrained)
         {
@@ -190,7 +190,7 @@ public sealed class FaissIndexTests : IDisposable
             Assert.Equal(77, loaded.EfSearch);
         }
 
-        if (kind == FaissIndexKind.IvfSq8)
+        if (kind == FaissIndexKind.IvfSq)
         {
             // The id map survives the file: removing by id still works after a load.
             Assert.Equal(3, loaded.NProbe);

@@ -72,7 +72,7 @@ public sealed class LiveVectorIndexTests : IDisposable
         Assert.Equal(database.CountStaticChunks(), rebuilt.Count);
         if (kind == "approximate")
         {
-            Assert.Equal(FaissIndexKind.IvfSq8, live.Kind);
+            Assert.Equal(FaissIndexKind.IvfSq, live.Kind);
         }
 
         AssertSameIndex(rebuilt, live, exactScores: kind == "exact");
@@ -177,6 +177,31 @@ public sealed class LiveVectorIndexTests : IDisposable
         using var opened = LiveVectorIndex.Open(otherProject, otherDatabase, Tier, Dimension, Exact);
         Assert.False(opened.LoadedFromSnapshot);
         Assert.Equal(0, opened.Count);
+    }
+
+    [Fact]
+    public void An_approximate_tier_is_searched_with_exact_scores_from_the_stored_vectors()
+    {
+        while (database.CountStaticChunks() < 300)
+        {
+            AddFile();
+        }
+
+        // A re-rank pool as large as the index: the answer must then be exactly the brute-force top 10.
+        using var cache = new VectorIndexCache(Approximate with { RerankFactor = 1000, MaxRerankCandidates = 10_000 });
+        var stored = database.Embeddings(Tier).ToList();
+        for (var q = 0; q < 5; q++)
+        {
+            var query = RandomUnit();
+            var expected = stored
+                .Select(e => (e.Id, Score: System.Numerics.Tensors.TensorPrimitives.Dot(query, e.Vector)))
+                .OrderByDescending(e => e.Score).ThenBy(e => e.Id).Take(10).ToList();
+
+            var found = cache.Search(project, database, Tier, query, 10);
+
+            Assert.Equal(expected.Select(e => e.Id), found.Select(m => m.Id));
+            Assert.All(expected.Zip(found), pair => Assert.Equal(pair.First.Score, pair.Second.Score, tolerance: 1e-6f));
+        }
     }
 
     [Fact]
