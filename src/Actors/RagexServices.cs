@@ -1,4 +1,5 @@
 using Ragex.Actors.Embedding;
+using Ragex.Actors.Projects;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
@@ -24,13 +25,18 @@ public sealed record RagexServices(
         ProjectRegistry registry, EmbedderProvider embedders, IndexerOptions? indexerOptions = null, RankingOptions? ranking = null)
     {
         var vectors = new VectorIndexCache();
-        var engine = SearchEngine.Create(registry, embedders, vectors, ranking);
+        var freshness = new IndexFreshnessBoard();
+        var engine = SearchEngine.Create(registry, embedders, vectors, ranking, freshness.Of);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
             MemoryRelease.AfterLargeAllocation(() => engine.SearchAsync(query.Request, query.CurrentDirectory, token)))
         {
             Vectors = vectors,
+            Freshness = freshness,
         };
     }
+
+    /// <summary>How current each watched project's index is; project actors write it, searches read it.</summary>
+    public IndexFreshnessBoard Freshness { get; init; } = new();
 
     /// <summary>The live FAISS indexes searches read; each project's writer updates and snapshots them in place.</summary>
     public VectorIndexCache Vectors { get; init; } = new();

@@ -10,6 +10,7 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchHit))]
 [JsonSerializable(typeof(SearchMode))]
+[JsonSerializable(typeof(IndexState))]
 [JsonSerializable(typeof(Daemon.DaemonEndpoint))]
 [JsonSerializable(typeof(Daemon.SearchQuery))]
 [JsonSerializable(typeof(Daemon.IndexProject))]

@@ -16,4 +16,7 @@ public sealed record SearchReply(
 
     /// <summary>How far each embedding tier was in the projects searched (semantic, hybrid and identifier searches).</summary>
     public IReadOnlyList<TierProgress> Coverage { get; init; } = [];
+
+    /// <summary>How current each searched project's index was (from the daemon, which watches them; empty in process).</summary>
+    public IReadOnlyList<IndexFreshness> Freshness { get; init; } = [];
 }

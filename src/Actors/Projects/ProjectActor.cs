@@ -11,6 +11,7 @@ using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.VectorIndex;
 using Ragex.Core.Walk;
+using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Projects;
@@ -49,6 +50,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private bool walkWanted = true;
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private string? lastError;
+    private string? pollingReason;
     private double chunksPerSecond;
     private long chunkCount;
 
@@ -69,7 +71,21 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             walkWanted = true;
             RequestRun();
         });
-        Receive<WatchingStarted>(_ => StartWatching());
+        Receive<WatchingStarted>(_ =>
+        {
+            pollingReason = null;
+            StartWatching();
+        });
+        Receive<WatcherPolling>(polling =>
+        {
+            if (pollingReason is null)
+            {
+                log.Warning("Watching {0} by polling: {1}", project.Root, polling.Reason);
+            }
+
+            pollingReason = polling.Reason;
+            PublishFreshness();
+        });
 
         // A watcher that cannot arm itself reports a rescan instead; runs may start either way.
         Receive<FilesChanged>(changed =>
@@ -112,6 +128,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
         chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
+
+    protected override void PostStop() => services.Freshness.Remove(project.Id);
 
     private int ChunkerCount => Math.Max(1, services.IndexerOptions.Parallelism);
 
@@ -187,6 +205,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (run is not null || !watching)
         {
             dirty = true;
+            PublishFreshness();
             return;
         }
 
@@ -198,6 +217,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         run.Waiters.AddRange(waiters);
         waiters.Clear();
         index.Tell(new LoadIndexedFiles(run.Id, run.Paths));
+        PublishFreshness();
     }
 
     /// <summary>
@@ -295,6 +315,15 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
         ReleaseMemoryAfter(current);
         AfterRun();
+        PublishFreshness();
+    }
+
+    /// <summary>What searches report about this index: polling, behind (changes queued or a run going), or fresh.</summary>
+    private void PublishFreshness()
+    {
+        var changed = changedPaths.Count + (run?.Paths?.Count ?? 0);
+        var state = pollingReason is not null ? IndexState.Polling : run is not null || dirty ? IndexState.Behind : IndexState.Fresh;
+        services.Freshness.Set(project.Id, new IndexFreshness(project.Root, state, changed) { Detail = pollingReason });
     }
 
     /// <summary>A large run leaves the managed heap at its peak (the walk and stored records, parsed batches, chunk texts).</summary>
@@ -341,6 +370,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         }
 
         AfterRun();
+        PublishFreshness();
     }
 
     /// <summary>A follow-up run if changes came meanwhile, else the transformer tier's turn.</summary>
@@ -446,7 +476,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private ProjectStatus Status()
     {
         var (files, chunks, embedded, staticChunks) = CommittedCounts();
-        var state = run is not null ? "indexing" : pass is not null ? "embedding" : "watching";
+        var state = run is not null ? "indexing" : pass is not null ? "embedding" : pollingReason is not null ? "polling" : "watching";
         var progress = run?.Progress ?? pass?.Progress;
         return new ProjectStatus(project.Id, project.Root, state, files, chunks, embedded, dirty ? queuedChanges : 0, lastError)
         {
@@ -457,6 +487,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             QueueDepth = (run?.QueueDepth ?? 0) + (pass is null ? 0 : pass.EmbedQueue.Count + pass.EmbedsInFlight),
             StaticChunks = staticChunks,
             TransformerOff = services.Embedders.HasTransformerTier ? TransformerOff : null,
+            Polling = pollingReason,
         };
     }
 

@@ -173,7 +173,16 @@ public sealed class WatcherActor : ReceiveActor, IWithTimers
         {
             rescanWhenStarted = true;
             Timers.StartSingleTimer(RetryTimer, Recreate.Instance, retryDelay);
+            target.Tell(new WatcherPolling(projectId, PollingReason(exception)));
         }
+    }
+
+    private string PollingReason(Exception exception)
+    {
+        var every = $"changes are picked up by a rescan every {retryDelay.TotalSeconds:0} s";
+        return IsInotifyLimit(exception)
+            ? $"the inotify watch limit is reached; {every}. Raise it: sudo sysctl fs.inotify.max_user_watches=524288 (and fs.inotify.max_user_instances)"
+            : $"the file watcher failed ({exception.Message}); {every}";
     }
 
     private static bool IsInotifyLimit(Exception exception) =>

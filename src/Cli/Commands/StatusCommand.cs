@@ -53,7 +53,8 @@ public static class StatusCommand
     private static string Describe(ProjectStatus project)
     {
         var phase = project.Phase is null ? "" : $" ({project.Phase} {project.PhaseDone}/{project.PhaseTotal})";
-        var error = project.LastError is null ? "" : $"; last error: {project.LastError}";
+        var error = (project.LastError is null ? "" : $"; last error: {project.LastError}")
+            + (project.Polling is null ? "" : $"; {project.Polling}");
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "

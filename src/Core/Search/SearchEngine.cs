@@ -8,15 +8,19 @@ namespace Ragex.Core.Search;
 
 /// <summary>
 /// Answers a <see cref="SearchRequest"/>: resolves which projects and paths it covers, picks the mode (auto), runs the
-/// mode's searcher on each project and merges the hits.
+/// mode's searcher on each project and merges the hits. A process that watches the projects (the daemon) passes
+/// <paramref name="freshness"/>, and every reply says how current each searched index was.
 /// </summary>
 public sealed class SearchEngine(
     ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
-    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue, TierCoverageCache? coverage = null)
+    EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue, TierCoverageCache? coverage = null,
+    Func<Project, IndexFreshness?>? freshness = null)
 {
     private readonly TierCoverageCache coverageCache = coverage ?? new();
 
-    public static SearchEngine Create(ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null)
+    public static SearchEngine Create(
+        ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null,
+        Func<Project, IndexFreshness?>? freshness = null)
     {
         ranking ??= new RankingOptions();
         var fileTypes = new RipgrepFileTypes();
@@ -30,7 +34,7 @@ public sealed class SearchEngine(
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
-        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks, coverage);
+        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks, coverage, freshness);
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -71,6 +75,7 @@ public sealed class SearchEngine(
         }
 
         var truncated = hits.Count > limit;
+        var states = freshness is null ? [] : scopes.Select(s => freshness(s.Project)).OfType<IndexFreshness>().ToList();
         return new SearchReply(
             request.Query,
             request.Mode,
@@ -80,10 +85,15 @@ public sealed class SearchEngine(
             started.Elapsed.TotalMilliseconds)
         {
             Truncated = truncated,
-            Notes = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
-                ? [.. coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer), transformerMaxChunks)).OfType<string>()]
-                : [],
+            Notes =
+            [
+                .. states.Select(s => s.Note()).OfType<string>(),
+                .. choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
+                    ? coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer), transformerMaxChunks)).OfType<string>()
+                    : [],
+            ],
             Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
+            Freshness = states,
         };
     }
 

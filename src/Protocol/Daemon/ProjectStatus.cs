@@ -31,6 +31,9 @@ public sealed record ProjectStatus(
     /// <summary>Why the transformer tier does not cover this project (too many chunks), or null when it does.</summary>
     public string? TransformerOff { get; init; }
 
+    /// <summary>Why changes reach this project only by periodic rescans (the watcher cannot run), or null.</summary>
+    public string? Polling { get; init; }
+
     /// <summary>Chunks still without a transformer vector: the persistent embedding queue.</summary>
     public long PendingChunks => Chunks - EmbeddedChunks;
 

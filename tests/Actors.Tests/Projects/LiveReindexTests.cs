@@ -34,6 +34,8 @@ public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xu
         var indexed = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);
         Assert.Equal((100.0, "watching"), (indexed.IndexPercent, indexed.State));
         Assert.True(indexed.ChunksPerSecond > 0, "no embedding rate reported");
+        var freshness = Assert.Single((await Search(services, "existing_helper", SearchMode.Symbol)).Freshness);
+        Assert.Equal((tree, IndexState.Fresh, 0), (freshness.Root, freshness.State, freshness.ChangedFiles));
 
         var latencies = new List<double>();
         var semanticLatencies = new List<double>();

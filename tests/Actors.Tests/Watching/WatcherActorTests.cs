@@ -165,11 +165,13 @@ public sealed class WatcherActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_missing_root_asks_for_a_rescan_and_is_watched_once_it_exists()
+    public void A_missing_root_asks_for_a_rescan_says_it_polls_and_is_watched_once_it_exists()
     {
         var later = Path.Combine(root, "later");
         Sys.ActorOf(WatcherActor.Props("project", later, target.Ref, Debounce, retryDelay: TimeSpan.FromSeconds(1)));
 
+        // The second failure in a row: the project is told it is polling, and why.
+        Assert.Contains("rescan every 1 s", target.ExpectMsg<WatcherPolling>(Arrival).Reason);
         Assert.True(target.ExpectMsg<FilesChanged>(Arrival).RescanRequired);
         Directory.CreateDirectory(later);
         target.ExpectMsg<WatchingStarted>(Arrival);
