@@ -20,7 +20,7 @@ public sealed class McpServerTests : IDisposable
         var (exitCode, output) = await McpClientDriver.RunAsync(home, noDaemon ? ["--no-daemon"] : []);
 
         Assert.True(exitCode == 0, $"the MCP client exited {exitCode}:{Environment.NewLine}{output}");
-        Assert.Contains("ok: 5 tools", output, StringComparison.Ordinal);
+        Assert.Contains("ok: 7 tools", output, StringComparison.Ordinal);
     }
 
     public void Dispose()
