@@ -3,6 +3,7 @@ using Ragex.Actors.Projects;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
+using Ragex.Core.Reading;
 using Ragex.Core.Search;
 using Ragex.Core.Symbols;
 using Ragex.Core.VectorIndex;
@@ -37,6 +38,16 @@ public sealed record RagexServices(
 
     /// <summary>How current each watched project's index is; project actors write it, searches read it.</summary>
     public IndexFreshnessBoard Freshness { get; init; } = new();
+
+    /// <summary>Reads a definition's code; SQLite and file reads, so off the caller's thread.</summary>
+    private static Func<ReadCode, CancellationToken, Task<CodeSpan>> ReadCodeFrom(ProjectRegistry registry)
+    {
+        var reader = new DefinitionReader(registry);
+        return (request, token) => Task.Run(() => reader.Read(request), token);
+    }
+
+    /// <summary>The function read-code handlers call.</summary>
+    public Func<ReadCode, CancellationToken, Task<CodeSpan>> ReadCode { get; init; } = ReadCodeFrom(Registry);
 
     /// <summary>The live FAISS indexes searches read; each project's writer updates and snapshots them in place.</summary>
     public VectorIndexCache Vectors { get; init; } = new();

@@ -21,6 +21,8 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(Daemon.ListProjects))]
 [JsonSerializable(typeof(Daemon.ProjectList))]
 [JsonSerializable(typeof(Daemon.RemoveProject))]
+[JsonSerializable(typeof(Daemon.ReadCode))]
+[JsonSerializable(typeof(Daemon.CodeSpan))]
 [JsonSerializable(typeof(Daemon.ProjectRemoved))]
 [JsonSerializable(typeof(Cluster.EmbedBatch))]
 [JsonSerializable(typeof(Cluster.BatchEmbedded))]

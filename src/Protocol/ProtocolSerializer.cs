@@ -34,6 +34,8 @@ public sealed class ProtocolSerializer(ExtendedActorSystem system) : SerializerW
         ProtocolJsonContext.Default.ProjectList,
         ProtocolJsonContext.Default.RemoveProject,
         ProtocolJsonContext.Default.ProjectRemoved,
+        ProtocolJsonContext.Default.ReadCode,
+        ProtocolJsonContext.Default.CodeSpan,
         ProtocolJsonContext.Default.EmbedBatch,
         ProtocolJsonContext.Default.BatchEmbedded,
         ProtocolJsonContext.Default.BatchFailed,

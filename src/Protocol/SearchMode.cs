@@ -17,4 +17,8 @@ public enum SearchMode
     Hybrid,
     [JsonStringEnumMemberName("keyword")]
     Keyword,
+
+    /// <summary>Where a symbol is used: its name as a whole word (ripgrep), its definition lines left out.</summary>
+    [JsonStringEnumMemberName("references")]
+    References,
 }

@@ -29,6 +29,12 @@ public sealed record SearchRequest(string Query, SearchMode Mode)
     /// <summary>Semantic mode: drop hits whose cosine similarity is below this.</summary>
     public double? MinScore { get; init; }
 
+    /// <summary>
+    /// Regex and references: ripgrep reads files in path order (on one thread), so a limited search finds the same
+    /// hits every time; pages of one ranking depend on it.
+    /// </summary>
+    public bool StableOrder { get; init; }
+
     /// <summary>Symbol kinds to keep (ctags long names such as "function", "class"); empty keeps all.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 

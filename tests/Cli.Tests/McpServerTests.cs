@@ -5,8 +5,9 @@ namespace Ragex.Cli.Tests;
 
 /// <summary>
 /// `ragex mcp` driven by the official MCP TypeScript SDK client (tests/mcp-client): tool listing, index_project,
-/// search_code, find_symbol, list_projects, index_status, and the refusal of paths outside indexed projects, through
-/// the daemon and with --no-daemon.
+/// search_code and find_symbol (compact and JSON answers, pages through cursors, refused cursors), read_code,
+/// find_references, list_projects, index_status, and the refusal of paths outside indexed projects, through the daemon
+/// and with --no-daemon.
 /// </summary>
 public sealed class McpServerTests : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class McpServerTests : IDisposable
         var (exitCode, output) = await McpClientDriver.RunAsync(home, noDaemon ? ["--no-daemon"] : []);
 
         Assert.True(exitCode == 0, $"the MCP client exited {exitCode}:{Environment.NewLine}{output}");
-        Assert.Contains("ok: 5 tools", output, StringComparison.Ordinal);
+        Assert.Contains("ok: 7 tools", output, StringComparison.Ordinal);
     }
 
     public void Dispose()

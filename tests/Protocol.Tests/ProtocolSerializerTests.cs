@@ -13,6 +13,7 @@ public sealed class ProtocolSerializerTests : IDisposable
     public static TheoryData<IProtocolMessage> Messages => new()
     {
         new SearchQuery(new SearchRequest("def f", SearchMode.Regex) { Globs = ["*.py"], Limit = 3 }, "/src"),
+        new SearchQuery(new SearchRequest("RetryPolicy", SearchMode.References) { Limit = 1000, StableOrder = true }, "/src"),
         new SearchReply("q", SearchMode.Auto, SearchMode.Hybrid, "natural language",
             [new SearchHit("/r", "a.py", 1, 1, 9, "function", "f", "def f():", 0.5, SearchMode.Hybrid) { Spans = [new MatchSpan(4, 1)] }], 3.5)
         {
@@ -29,6 +30,9 @@ public sealed class ProtocolSerializerTests : IDisposable
         new RequestFailed("invalid regex `(`: unclosed group"),
         new RequestFailed("/x: not inside an indexed project") { NotIndexedPath = "/x" },
         new ListProjects(),
+        new ReadCode("src/a.py", 12, null, "/src"),
+        new ReadCode(null, null, "RetryPolicy.backoff", "/src"),
+        new CodeSpan("/src", "a.py", 9, 10, "class", "RetryPolicy", ["class RetryPolicy:", "    pass"]) { Notes = ["also defined at b.py:3 (class)"] },
         new ProjectList([new ProjectListing("abc", "/src", 10, 100, 50, 40, "2026-11-25T10:00:00Z")]),
         new RemoveProject("abc"),
         new ProjectRemoved("abc", "/src"),

@@ -1,5 +1,6 @@
 // Drives `ragex mcp` with the official MCP TypeScript SDK client, as an assistant would: lists the tools, indexes a
-// tiny temporary tree, searches it, and checks that a path outside every indexed project is refused.
+// tiny temporary tree, searches it (compact and JSON answers, pages through cursors), reads definitions, finds
+// references, and checks that a path outside every indexed project and a bad cursor are refused.
 // Usage: RAGEX_CLI=/path/to/ragex node drive-ragex-mcp.mjs [--no-daemon]
 // RAGEX_HOME and RAGEX_MODELS_DIR are passed through to the server. Exits 0 when every check passes, 1 otherwise.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -13,6 +14,7 @@ const noDaemon = process.argv.includes("--no-daemon");
 const tree = realpathSync(mkdtempSync(join(tmpdir(), "ragex-mcp-tree-")));
 const outside = realpathSync(mkdtempSync(join(tmpdir(), "ragex-mcp-outside-")));
 const protocolErrors = [];
+const SETTINGS = 30;
 
 function check(condition, message) {
   if (!condition) {
@@ -49,15 +51,44 @@ function writeTree() {
     "    os.replace(temporary, path)",
     "",
   ].join("\n"));
+  writeFileSync(join(tree, "client.py"), [
+    "from http_client import RetryPolicy, parse_response_body",
+    "",
+    "",
+    "def fetch(session, url):",
+    "    policy = RetryPolicy()",
+    "    for attempt in range(3):",
+    "        response = session.get(url)",
+    "        if response.ok:",
+    "            return parse_response_body(response.content)",
+    "        time.sleep(policy.backoff_seconds(attempt))",
+    "",
+  ].join("\n"));
+  writeFileSync(join(tree, "settings.py"),
+    Array.from({ length: SETTINGS }, (_, i) => `SETTING_${String(i + 1).padStart(2, "0")} = ${i + 1}`).join("\n") + "\n");
   writeFileSync(join(outside, "elsewhere.py"), "def parse_response_body():\n    pass\n");
+}
+
+/** Calls a tool and returns its text result, failing on isError. */
+async function callText(client, name, args, options) {
+  const result = await client.callTool({ name, arguments: args }, undefined, options);
+  const text = result.content?.[0]?.text ?? "";
+  check(!result.isError, `${name} ${JSON.stringify(args)} failed: ${text}`);
+  return text;
 }
 
 /** Calls a tool and returns its parsed JSON result, failing on isError. */
 async function callJson(client, name, args, options) {
-  const result = await client.callTool({ name, arguments: args }, undefined, options);
-  const text = result.content?.[0]?.text ?? "";
-  check(!result.isError, `${name} ${JSON.stringify(args)} failed: ${text}`);
-  return JSON.parse(text);
+  return JSON.parse(await callText(client, name, args, options));
+}
+
+/** The hit lines of a compact answer: everything but the header, notes and the next_cursor line. */
+function hitLines(text) {
+  return text.split("\n").filter((l) => l && !l.startsWith("# ") && !l.startsWith("note: ") && !l.startsWith("next_cursor: "));
+}
+
+function nextCursor(text) {
+  return text.split("\n").find((l) => l.startsWith("next_cursor: "))?.split(" ")[1];
 }
 
 async function expectToolError(client, name, args, fragment) {
@@ -71,16 +102,16 @@ async function expectToolError(client, name, args, fragment) {
 
 async function run(client) {
   const tools = (await client.listTools()).tools.map((t) => t.name).sort();
-  const expected = ["find_symbol", "index_project", "index_status", "list_projects", "search_code"];
+  const expected = ["find_references", "find_symbol", "index_project", "index_status", "list_projects", "read_code", "search_code"];
   check(JSON.stringify(tools) === JSON.stringify(expected), `tools: ${tools.join(", ")}`);
 
   let progressNotes = 0;
   const indexed = await callJson(client, "index_project", { path: tree }, { onprogress: () => progressNotes++ });
   check(indexed.root === tree, `index_project root ${indexed.root}, expected ${tree}`);
-  check(indexed.files === 2, `index_project files ${indexed.files}, expected 2`);
+  check(indexed.files === 4, `index_project files ${indexed.files}, expected 4`);
   check(indexed.chunks >= 3 && indexed.static_chunks === indexed.chunks, `index_project chunks ${JSON.stringify(indexed)}`);
 
-  const regex = await callJson(client, "search_code", { query: "json\\.loads", mode: "regex" });
+  const regex = await callJson(client, "search_code", { query: "json\\.loads", mode: "regex", format: "json" });
   check(regex.mode === "regex", `search_code mode ${regex.mode}`);
   const line = regex.hits[0];
   check(line?.file === join(tree, "http_client.py") && line.start_line === 6 && line.preview.includes("json.loads"),
@@ -88,20 +119,24 @@ async function run(client) {
 
   // A relative path resolves against the server's working directory (the tree, as an assistant's workspace would be).
   const semantic = await callJson(client, "search_code", {
-    query: "replace a file without readers seeing it half written", mode: "semantic", path: ".", limit: 3,
+    query: "replace a file without readers seeing it half written", mode: "semantic", path: ".", limit: 3, format: "json",
   });
   check(semantic.hits.length > 0 && semantic.hits.length <= 3, `semantic hits ${semantic.hits.length}`);
   const chunk = semantic.hits[0];
   check(chunk.file === join(tree, "storage.py") && chunk.symbol === "write_file_atomically"
     && chunk.start_line === 4 && chunk.end_line === 9 && chunk.score > 0, `semantic top hit ${JSON.stringify(chunk)}`);
 
-  const symbol = await callJson(client, "find_symbol", { name: "RetryPolicy", kind: "class" });
+  const symbol = await callJson(client, "find_symbol", { name: "RetryPolicy", kind: "class", format: "json" });
   const definition = symbol.hits[0];
   check(symbol.mode === "symbol" && definition?.symbol === "RetryPolicy" && definition.kind === "class"
     && definition.file === join(tree, "http_client.py") && definition.start_line === 9 && definition.end_line === 13,
     `find_symbol hit ${JSON.stringify(definition)}`);
-  const method = await callJson(client, "find_symbol", { name: "backoff_seconds", path: join(tree, "http_client.py") });
+  const method = await callJson(client, "find_symbol", { name: "backoff_seconds", path: join(tree, "http_client.py"), format: "json" });
   check(method.hits[0]?.start_line === 12, `find_symbol backoff_seconds ${JSON.stringify(method.hits[0])}`);
+
+  await checkCompactAndPages(client);
+  await checkReadCode(client);
+  await checkReferences(client);
 
   await expectToolError(client, "search_code", { query: "parse_response_body", path: outside }, "outside every indexed project");
   await expectToolError(client, "find_symbol", { name: "parse_response_body", path: join(outside, "elsewhere.py") }, "outside every indexed project");
@@ -119,6 +154,66 @@ async function run(client) {
   }
 
   console.log(`ok: ${tools.length} tools, ${indexed.chunks} chunks indexed, ${progressNotes} progress notifications`);
+}
+
+/** Compact is the default; pages through cursors are the big ranking cut in pieces; bad cursors are refused. */
+async function checkCompactAndPages(client) {
+  const compact = await callText(client, "search_code", { query: "json\\.loads", mode: "regex" });
+  const [header, ...lines] = compact.trimEnd().split("\n");
+  check(header.startsWith("# search_code · mode regex (requested) · root " + tree), `compact header: ${header}`);
+  check(lines.length === 1 && lines[0] === "http_client.py:6: return json.loads(raw.decode(\"utf-8\"))", `compact hits: ${lines.join(" | ")}`);
+
+  const search = { query: "SETTING_\\d+", mode: "regex", format: "json" };
+  const big = await callJson(client, "search_code", { ...search, limit: 20, max_tokens: 20000 });
+  check(big.hits.length === 20 && big.next_cursor, `big page: ${big.hits.length} hits, cursor ${big.next_cursor}`);
+  const first = await callJson(client, "search_code", { ...search, limit: 10 });
+  check(first.hits.length === 10 && first.truncated && first.next_cursor, `page 1: ${first.hits.length} hits, cursor ${first.next_cursor}`);
+  const second = await callJson(client, "search_code", { ...search, limit: 10, cursor: first.next_cursor });
+  const key = (h) => `${h.file}:${h.start_line}`;
+  const paged = [...first.hits, ...second.hits].map(key);
+  check(JSON.stringify(paged) === JSON.stringify(big.hits.map(key)), `pages 1+2 ${paged.join(",")} differ from the first 20 ${big.hits.map(key).join(",")}`);
+  check(new Set(paged).size === 20, `pages repeat hits: ${paged.join(",")}`);
+
+  // A small budget: every page is short, and walking the cursors yields each hit once, in order.
+  const walked = [];
+  let cursor;
+  let pages = 0;
+  do {
+    const text = await callText(client, "search_code", { query: "SETTING_\\d+", mode: "regex", max_tokens: 100, limit: 200, ...(cursor ? { cursor } : {}) });
+    walked.push(...hitLines(text));
+    cursor = nextCursor(text);
+    pages++;
+  } while (cursor && pages < 40);
+  const expected = Array.from({ length: SETTINGS }, (_, i) => `settings.py:${i + 1}: SETTING_${String(i + 1).padStart(2, "0")} = ${i + 1}`);
+  check(pages > 1 && JSON.stringify(walked) === JSON.stringify(expected), `${pages} pages of 100 tokens gave ${walked.join(" | ")}`);
+
+  await expectToolError(client, "search_code", { ...search, cursor: "not-a-cursor" }, "invalid cursor");
+  await expectToolError(client, "search_code", { ...search, query: "SETTING_0\\d", cursor: first.next_cursor }, "belongs to another query");
+  await expectToolError(client, "search_code", { ...search, max_tokens: 10 }, "max_tokens");
+}
+
+/** read_code returns the innermost whole definition around a line, or a named one, numbered. */
+async function checkReadCode(client) {
+  const method = await callText(client, "read_code", { file: "http_client.py", line: 13 });
+  check(method.startsWith("# http_client.py:12-13 [member backoff_seconds]")
+    && method.includes("\n12|     def backoff_seconds(self, attempt):\n13|         return min(60, 2 ** attempt)\n"), `read_code line 13: ${method}`);
+  const cls = await callText(client, "read_code", { file: join(tree, "http_client.py"), line: 10 });
+  const numbered = cls.split("\n").filter((l) => /^\s*\d+\| /.test(l)).map((l) => Number(l.split("|")[0]));
+  check(cls.startsWith("# http_client.py:9-13 [class RetryPolicy]") && JSON.stringify(numbered) === "[9,10,11,12,13]", `read_code line 10: ${cls}`);
+  const named = await callText(client, "read_code", { symbol: "write_file_atomically" });
+  check(named.startsWith("# storage.py:4-9 [function write_file_atomically]") && named.includes("\n9|     os.replace(temporary, path)\n"), `read_code symbol: ${named}`);
+  await expectToolError(client, "read_code", { file: join(outside, "elsewhere.py"), line: 1 }, "outside every indexed project");
+}
+
+/** find_references lists uses grouped by file and leaves the definitions out. */
+async function checkReferences(client) {
+  const compact = await callText(client, "find_references", { name: "RetryPolicy" });
+  check(JSON.stringify(hitLines(compact)) === JSON.stringify([
+    "client.py:", "  1: from http_client import RetryPolicy, parse_response_body", "  5: policy = RetryPolicy()",
+  ]), `find_references RetryPolicy: ${compact}`);
+  const json = await callJson(client, "find_references", { name: "parse_response_body", format: "json" });
+  const uses = json.hits.map((h) => `${h.file}:${h.start_line}`);
+  check(JSON.stringify(uses) === JSON.stringify([`${join(tree, "client.py")}:1`, `${join(tree, "client.py")}:9`]), `find_references parse_response_body: ${uses.join(", ")}`);
 }
 
 async function main() {

@@ -1,12 +1,13 @@
 using Akka.Actor;
 using Ragex.Actors.Messages;
 using Ragex.Core.Projects;
+using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Requests;
 
 /// <summary>
-/// The daemon's front door. Each search gets its own short-lived <see cref="SearchHandler"/> child, so one failing
+/// The daemon's front door. Each search or read of code gets its own short-lived <see cref="RequestHandler"/> child, so one failing
 /// request cannot affect another; indexing, status and removal go to the <see cref="Projects.ProjectsSupervisor"/>.
 /// Every request gets exactly one reply: a handler that dies before answering is answered for.
 /// </summary>
@@ -16,12 +17,8 @@ public sealed class RequestRouter : ReceiveActor
 
     public RequestRouter(RagexServices services, IActorRef projects)
     {
-        Receive<SearchQuery>(query =>
-        {
-            var handler = Context.ActorOf(SearchHandler.Props(query, services.Search));
-            Context.Watch(handler);
-            clientsByHandler[handler] = Sender;
-        });
+        Receive<SearchQuery>(query => Handle(async token => await services.Search(query, token)));
+        Receive<ReadCode>(request => Handle(async token => await services.ReadCode(request, token)));
         Receive<HandlerFinished>(finished =>
         {
             if (clientsByHandler.Remove(Sender, out var client))
@@ -43,6 +40,13 @@ public sealed class RequestRouter : ReceiveActor
         // Reads committed indexes only; a task, so a slow disk never holds up the router.
         Receive<ListProjects>(_ => Task.Run(() => (object)ProjectCatalog.List(services.Registry))
             .PipeTo(Sender, failure: e => FailureMessage.ToReply(e)));
+    }
+
+    private void Handle(Func<CancellationToken, Task<IProtocolMessage>> answer)
+    {
+        var handler = Context.ActorOf(RequestHandler.Props(answer));
+        Context.Watch(handler);
+        clientsByHandler[handler] = Sender;
     }
 
     public static Props Props(RagexServices services, IActorRef projects) =>

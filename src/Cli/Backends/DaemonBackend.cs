@@ -31,6 +31,9 @@ public sealed class DaemonBackend(DaemonConnection connection) : IRagexBackend
         return await indexing;
     }
 
+    public Task<CodeSpan> ReadCodeAsync(ReadCode request, CancellationToken cancellationToken) =>
+        connection.AskAsync<CodeSpan>(request, RequestTimeout, cancellationToken);
+
     public Task<ProjectList> ListAsync(CancellationToken cancellationToken) =>
         connection.AskAsync<ProjectList>(new ListProjects(), RequestTimeout, cancellationToken);
 

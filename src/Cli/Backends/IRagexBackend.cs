@@ -16,6 +16,9 @@ public interface IRagexBackend : IAsyncDisposable
     Task<ProjectIndexed> IndexAsync(
         string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false);
 
+    /// <summary>The code of the definition a <see cref="ReadCode"/> names.</summary>
+    Task<CodeSpan> ReadCodeAsync(ReadCode request, CancellationToken cancellationToken);
+
     Task<ProjectList> ListAsync(CancellationToken cancellationToken);
 
     Task<ProjectRemoved> RemoveAsync(string idOrPath, CancellationToken cancellationToken);

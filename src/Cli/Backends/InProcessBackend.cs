@@ -2,6 +2,7 @@ using Ragex.Core;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
+using Ragex.Core.Reading;
 using Ragex.Core.Search;
 using Ragex.Core.Symbols;
 using Ragex.Core.VectorIndex;
@@ -25,6 +26,9 @@ public sealed class InProcessBackend(CliContext context) : IRagexBackend
         var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders.Value : null, waitForAllTiers);
         return (await indexer.IndexAsync(root, progress, cancellationToken)).ToReply();
     }
+
+    public Task<CodeSpan> ReadCodeAsync(ReadCode request, CancellationToken cancellationToken) =>
+        Task.FromResult(new DefinitionReader(context.Registry).Read(request));
 
     public Task<ProjectList> ListAsync(CancellationToken cancellationToken) => Task.FromResult(ProjectCatalog.List(context.Registry));
 

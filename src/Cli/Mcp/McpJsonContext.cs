@@ -13,7 +13,9 @@ namespace Ragex.Cli.Mcp;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(McpSearchResult))]
+[JsonSerializable(typeof(McpHit))]
 [JsonSerializable(typeof(McpIndexSummary))]
+[JsonSerializable(typeof(AnswerFormat))]
 [JsonSerializable(typeof(SearchMode))]
 [JsonSerializable(typeof(string[]))]
 public sealed partial class McpJsonContext : JsonSerializerContext

@@ -14,6 +14,8 @@ public static class McpResults
     public static CallToolResult Json<T>(T value, JsonTypeInfo<T> typeInfo) =>
         new() { Content = [new TextContentBlock { Text = JsonSerializer.Serialize(value, typeInfo) }] };
 
+    public static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
+
     public static CallToolResult Error(string message) =>
         new() { IsError = true, Content = [new TextContentBlock { Text = message.ReplaceLineEndings(" ") }] };
 

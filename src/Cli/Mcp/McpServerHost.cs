@@ -12,7 +12,9 @@ public static class McpServerHost
         ragex searches code in projects indexed on this machine. Call list_projects to see what is indexed; if the
         workspace is not, call index_project on its root once (the daemon then keeps it current). Use find_symbol for a
         known name, search_code with mode "regex" for exact text, and search_code with a natural-language question
-        (mode "auto" or "semantic") to find code by what it does.
+        (mode "auto" or "semantic") to find code by what it does; find_references for where a name is used; read_code
+        for a hit's whole definition instead of reading the file around it. Answers fit max_tokens (default 2000) and
+        page with next_cursor.
         """;
 
     public static async Task<int> RunAsync(CliContext context, bool noDaemon, CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ public static class McpServerHost
             })
             .WithStdioServerTransport()
             .WithTools<SearchTools>(McpJsonContext.ToolOptions)
+            .WithTools<CodeTools>(McpJsonContext.ToolOptions)
             .WithTools<ProjectTools>(McpJsonContext.ToolOptions);
         await builder.Build().RunAsync(cancellationToken);
         return ExitCodes.Found;

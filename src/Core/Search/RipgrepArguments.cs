@@ -28,6 +28,12 @@ public static class RipgrepArguments
         }
 
         arguments.AddRange(UserFlags(request));
+        if (request.StableOrder)
+        {
+            arguments.Add("--sort");
+            arguments.Add("path");
+        }
+
         arguments.Add("-e");
         arguments.Add(request.Query);
         arguments.Add("--");

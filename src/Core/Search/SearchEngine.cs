@@ -27,9 +27,11 @@ public sealed class SearchEngine(
         var coverage = new TierCoverageCache();
         var semantic = new SemanticSearcher(embedders, vectors, fileTypes, ranking, coverage);
         var keyword = new KeywordSearcher(fileTypes, ranking);
+        var regex = new RegexSearcher();
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {
-            [SearchMode.Regex] = new RegexSearcher(),
+            [SearchMode.Regex] = regex,
+            [SearchMode.References] = new ReferenceSearcher(regex),
             [SearchMode.Symbol] = new SymbolSearcher(fileTypes, ranking),
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
@@ -147,7 +149,7 @@ public sealed class SearchEngine(
             hits.AddRange(await searcher.SearchAsync(scope, effective, cancellationToken));
         }
 
-        if (choice.Mode == SearchMode.Regex)
+        if (choice.Mode is SearchMode.Regex or SearchMode.References)
         {
             return InFileOrder(hits);
         }

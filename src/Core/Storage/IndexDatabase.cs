@@ -188,6 +188,35 @@ public sealed class IndexDatabase : IDisposable
         return found;
     }
 
+    /// <summary>Every symbol of one file (path relative to the project root).</summary>
+    public List<StoredSymbol> SymbolsInFile(string path)
+    {
+        using var command = Command(
+            "SELECT f.path, s.name, s.kind, s.line, s.end_line, s.signature, s.scope, s.scope_kind, s.language, s.preview FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = $path",
+            ("$path", path));
+        return ReadSymbols(command);
+    }
+
+    /// <summary>The line span, symbol and kind of every chunk of one file, without their text.</summary>
+    public List<StoredChunk> ChunkSpansInFile(string path)
+    {
+        using var command = Command(
+            "SELECT c.id, f.path, c.start_line, c.end_line, c.symbol, c.kind FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = $path ORDER BY c.start_line",
+            ("$path", path));
+        using var reader = command.ExecuteReader();
+        var chunks = new List<StoredChunk>();
+        while (reader.Read())
+        {
+            chunks.Add(new StoredChunk(
+                reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5), ""));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Whether the file (path relative to the project root) is in the index.</summary>
+    public bool HasFile(string path) => Scalar("SELECT count(*) FROM files WHERE path = $path", ("$path", path)) > 0;
+
     /// <summary>The names defined in each of the given files (paths relative to the project root).</summary>
     public Dictionary<string, List<string>> SymbolNamesByPath(IReadOnlyCollection<string> paths)
     {

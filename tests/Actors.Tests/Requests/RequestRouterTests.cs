@@ -27,11 +27,34 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         _ => Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0)),
     };
 
+    /// <summary>Fault injection only: a read of line 0 fails, any other line answers with that one line.</summary>
+    private static Task<CodeSpan> FaultInjectingReadCode(ReadCode request, CancellationToken token) => request.Line switch
+    {
+        0 => Task.FromException<CodeSpan>(new RagexException("line 0 is not a line number (lines start at 1)")),
+        var line => Task.FromResult(new CodeSpan("/r", request.Path!, line!.Value, line.Value, "function", "f", ["def f():"])),
+    };
+
     private IActorRef Router()
     {
         var services = new RagexServices(
-            new ProjectRegistry(new RagexHome(Path.GetTempPath())), new EmbedderProvider(Path.GetTempPath()), new(), FaultInjectingSearch);
+            new ProjectRegistry(new RagexHome(Path.GetTempPath())), new EmbedderProvider(Path.GetTempPath()), new(), FaultInjectingSearch)
+        {
+            ReadCode = FaultInjectingReadCode,
+        };
         return Sys.ActorOf(RequestRouter.Props(services, ActorRefs.Nobody));
+    }
+
+    [Fact]
+    public void A_read_of_code_is_answered_and_its_failure_is_an_error_reply()
+    {
+        var router = Router();
+
+        router.Tell(new ReadCode("a.py", 0, null, "/"));
+        Assert.Contains("line 0", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5)).Message, StringComparison.Ordinal);
+
+        router.Tell(new ReadCode("a.py", 3, null, "/"));
+        var span = ExpectMsg<CodeSpan>(TimeSpan.FromSeconds(5));
+        Assert.Equal(("a.py", 3), (span.Path, span.StartLine));
     }
 
     [Theory]
