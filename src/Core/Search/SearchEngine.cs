@@ -9,12 +9,14 @@ namespace Ragex.Core.Search;
 /// <summary>
 /// Answers a <see cref="SearchRequest"/>: resolves which projects and paths it covers, picks the mode (auto), runs the
 /// mode's searcher on each project and merges the hits. A process that watches the projects (the daemon) passes
-/// <paramref name="freshness"/>, and every reply says how current each searched index was.
+/// <paramref name="freshness"/>, and every reply says how current each searched index was. A bare identifier's files
+/// are ordered by <paramref name="identifierFiles"/> (hybrid over the static tier: no model call) unless its related
+/// chunks are asked for.
 /// </summary>
 public sealed class SearchEngine(
     ProjectRegistry registry, IReadOnlyDictionary<SearchMode, ISearcher> searchers, RankingOptions ranking,
     EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer, long transformerMaxChunks = long.MaxValue, TierCoverageCache? coverage = null,
-    Func<Project, IndexFreshness?>? freshness = null)
+    Func<Project, IndexFreshness?>? freshness = null, ISearcher? identifierFiles = null)
 {
     private readonly TierCoverageCache coverageCache = coverage ?? new();
 
@@ -27,6 +29,7 @@ public sealed class SearchEngine(
         var coverage = new TierCoverageCache();
         var semantic = new SemanticSearcher(embedders, vectors, fileTypes, ranking, coverage);
         var keyword = new KeywordSearcher(fileTypes, ranking);
+        var staticFirst = new SemanticSearcher(embedders, vectors, fileTypes, ranking, coverage) { StaticTierFirst = true };
         var regex = new RegexSearcher();
         return new SearchEngine(registry, new Dictionary<SearchMode, ISearcher>
         {
@@ -36,7 +39,7 @@ public sealed class SearchEngine(
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),
-        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks, coverage, freshness);
+        }, ranking, embedders.Tiers, embedders.TransformerMaxChunks, coverage, freshness, new HybridSearcher(staticFirst, keyword, fileTypes, ranking));
     }
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
@@ -62,8 +65,10 @@ public sealed class SearchEngine(
         if (identifier)
         {
             var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
+            var chunkSearcher = chunkMode == SearchMode.Hybrid && !request.Related ? identifierFiles : null;
             // The chunks order the files; their answering lines are needed only when they are shown (--related).
-            var chunks = await RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken);
+            var chunks = await RunAsync(
+                scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken, chunkSearcher);
             var literal = new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true);
             var usages = await RunAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken);
             var mentions = await RunAsync(MentioningScopes(scopes, chunks, usages, limit), literal, UsageRequest(request, limit), cancellationToken);
@@ -135,9 +140,10 @@ public sealed class SearchEngine(
         (tiers.HasFlag(EmbeddingTiers.Static) && coverage.StaticChunks > 0) || (tiers.HasFlag(EmbeddingTiers.Transformer) && coverage.TransformerChunks > 0);
 
     private async Task<List<SearchHit>> RunAsync(
-        IReadOnlyList<SearchScope> scopes, ModeChoice choice, SearchRequest request, CancellationToken cancellationToken)
+        IReadOnlyList<SearchScope> scopes, ModeChoice choice, SearchRequest request, CancellationToken cancellationToken, ISearcher? instead = null)
     {
-        if (!searchers.TryGetValue(choice.Mode, out var searcher))
+        var searcher = instead;
+        if (searcher is null && !searchers.TryGetValue(choice.Mode, out searcher))
         {
             throw new RagexException($"{choice.Mode.ToString().ToLowerInvariant()} search is not available in this build");
         }

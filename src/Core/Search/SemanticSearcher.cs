@@ -15,6 +15,12 @@ public sealed class SemanticSearcher(
 {
     private readonly TierCoverageCache coverageCache = coverageCache ?? new();
 
+    /// <summary>
+    /// Rank by the static tier alone when it has vectors: a table lookup per query, no model to load or run (what a bare
+    /// identifier's file ordering needs; the transformer is used only where the static tier has nothing).
+    /// </summary>
+    public bool StaticTierFirst { get; init; }
+
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
@@ -39,7 +45,7 @@ public sealed class SemanticSearcher(
             rankings.Add((Search(scope, database, VectorTier.Static, embedders.Static.Embed(query)), ranking.StaticWeight));
         }
 
-        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0)
+        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0 && !(StaticTierFirst && rankings.Count > 0))
         {
             var vector = embedders.Embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
             rankings.Add((Search(scope, database, VectorTier.Transformer, vector), ranking.SemanticWeight * coverage.TransformerShare));

@@ -588,9 +588,18 @@ public sealed class IndexDatabase : IDisposable
         rebuild.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Readers never migrate (the project's writer does, when it opens the index): an index an older ragex wrote lacks
+    /// tables this one reads, and is refused in one line until `ragex index` (or the daemon's writer) upgrades it.
+    /// </summary>
     private void EnsureReadableVersion()
     {
         var version = CurrentVersion();
+        if (version > 0 && version < Migrations.LatestVersion)
+        {
+            throw new RagexException($"the index was written by an older ragex (schema {version} of {Migrations.LatestVersion}); run `ragex index` to upgrade it");
+        }
+
         if (version == 0 || version > Migrations.LatestVersion)
         {
             throw new RagexException($"index schema version {version} is not one this ragex reads (1..{Migrations.LatestVersion}); run `ragex index`");

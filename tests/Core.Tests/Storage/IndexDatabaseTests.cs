@@ -69,6 +69,21 @@ public sealed class IndexDatabaseTests
     }
 
     [Fact]
+    public void An_index_an_older_ragex_wrote_is_refused_by_readers_in_one_line()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using (var database = IndexDatabase.Open(path))
+        {
+            Write(database, b => b.SetMeta(MetaKeys.SchemaVersion, "6"));
+        }
+
+        var error = Assert.Throws<RagexException>(() => IndexDatabase.Open(path, readOnly: true));
+        Assert.Contains("older ragex", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void An_unchanged_chunk_keeps_its_embedding_and_a_changed_one_needs_a_new_one()
     {
         using var directory = new TemporaryDirectory();
