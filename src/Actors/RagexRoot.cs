@@ -6,7 +6,8 @@ using Ragex.Actors.Requests;
 namespace Ragex.Actors;
 
 /// <summary>
-/// Top of the daemon's tree: the <see cref="ProjectsSupervisor"/> and the <see cref="RequestRouter"/>. Clients talk
+/// Top of the daemon's tree: the <see cref="ProjectsSupervisor"/>, the <see cref="RequestRouter"/> and the
+/// <see cref="MemoryReleaseActor"/>. Clients talk
 /// to the router (<see cref="RouterName"/>, under this actor); everything it needs is created here. In cluster mode
 /// the same tree is the project owner (a cluster singleton under <see cref="Cluster.ClusterRoot"/>), with the
 /// <see cref="Cluster.ClusterEmbedderRouter"/> in place of the local pool.
@@ -21,6 +22,7 @@ public sealed class RagexRoot : ReceiveActor
         var embedders = Context.ActorOf(embedderPool, "embedders");
         var projects = Context.ActorOf(ProjectsSupervisor.Props(services, embedders), "projects");
         var router = Context.ActorOf(RequestRouter.Props(services, projects), RouterName);
+        Context.ActorOf(MemoryReleaseActor.Props(), "memory");
         ReceiveAny(message => router.Forward(message));
     }
 

@@ -29,7 +29,7 @@ public sealed record RagexServices(
         var freshness = new IndexFreshnessBoard();
         var engine = SearchEngine.Create(registry, embedders, vectors, ranking, freshness.Of);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
-            MemoryRelease.AfterLargeAllocation(() => engine.SearchAsync(query.Request, query.CurrentDirectory, token)))
+            engine.SearchAsync(query.Request, query.CurrentDirectory, token))
         {
             Vectors = vectors,
             Freshness = freshness,

@@ -111,6 +111,35 @@ public sealed class DaemonCliTests : IDisposable
         Assert.Equal(3002, JsonDocument.Parse(indexed.Out).RootElement.GetProperty("parsed_paths").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_client_whose_daemon_is_killed_says_so_in_one_line_and_exits_2()
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            File.WriteAllText(Path.Combine(tree, $"module_{i:0000}.py"), $"def function_{i}(value):\n    '''Scale the value by {i}.'''\n    return value * {i}\n");
+        }
+
+        // --wait-all: the client waits for the transformer tier, tens of seconds for these chunks.
+        using var client = Process.Start(PublishedRagex.StartInfo(home, ["index", tree, "--wait-all"]))!;
+        var error = client.StandardError.ReadToEndAsync();
+        var endpointPath = Path.Combine(home, DaemonEndpoint.FileName);
+        var waited = Stopwatch.StartNew();
+        DaemonEndpoint? endpoint;
+        while ((endpoint = DaemonEndpoint.TryRead(endpointPath)) is null)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "no daemon started");
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(client.HasExited, "indexing ended before the daemon could be killed");
+        Process.GetProcessById(endpoint.ProcessId).Kill();
+
+        Assert.True(client.WaitForExit(TimeSpan.FromSeconds(10)), "the client still waits 10 s after its daemon died");
+        Assert.Equal(2, client.ExitCode);
+        Assert.Contains($"the daemon (pid {endpoint.ProcessId}) stopped", await error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)) is { } endpoint && endpoint.IsAlive())

@@ -12,7 +12,7 @@ namespace Ragex.Actors.Indexing;
 /// The single writer of one project's index: SQLite (files, symbols, chunks, both tiers' vectors) and the tiers'
 /// FAISS snapshots, taken from the live indexes the daemon's searches read (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step requested after others sees them
 /// committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
-/// fresh connection.
+/// fresh connection; a failure to open the index stops it (see <see cref="PreStart"/>).
 /// </summary>
 public sealed class VectorIndexActor : ReceiveActor
 {
@@ -57,7 +57,27 @@ public sealed class VectorIndexActor : ReceiveActor
     public static Props Props(Project project, EmbedderProvider embedders, VectorIndexCache vectors) =>
         Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders, vectors));
 
-    protected override void PreStart() => writer = IndexWriter.Open(project, vectors);
+    /// <summary>
+    /// A failure to open stops this actor (Akka stops an actor whose PreStart throws); the parent is told why first,
+    /// so that the requests waiting on this writer are answered with the reason.
+    /// </summary>
+    protected override void PreStart()
+    {
+        try
+        {
+            writer = IndexWriter.Open(project, vectors);
+        }
+        catch (Exception e)
+        {
+            Context.Parent.Tell(new IndexWriterStopped(FailureMessage.Describe(e)));
+            throw;
+        }
+
+        if (writer.MovedAside is { } movedAside)
+        {
+            Context.Parent.Tell(new IndexMovedAside(movedAside));
+        }
+    }
 
     protected override void PostStop() => writer?.Dispose();
 

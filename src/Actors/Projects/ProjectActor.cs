@@ -51,6 +51,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private readonly HashSet<string> changedPaths = new(StringComparer.Ordinal);
     private string? lastError;
     private string? pollingReason;
+    private string? writerFailure;
+    private string? repairNote;
     private double chunksPerSecond;
     private long chunkCount;
 
@@ -96,6 +98,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             RequestRun();
         });
         Receive<ProjectStatusQuery>(_ => Sender.Tell(Status()));
+        ReceiveWriterLifecycle();
         Receive<IndexProgress>(report =>
         {
             if (run is not null)
@@ -116,20 +119,64 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     public static readonly TimeSpan WatchDebounce = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Children restart on failure (the default strategy): the watcher's PreStart re-creates the OS watcher, the index
-    /// writer's re-opens the database, chunkers hold no state. A failed write has already failed its run.
+    /// Supervision (Akka's default, stated): a child that throws while handling a message is restarted (the watcher's
+    /// PreStart re-creates the OS watcher, the index writer's re-opens the database, chunkers hold no state; a failed
+    /// write has already failed its run); a child whose PreStart throws is stopped. The index writer is watched: when
+    /// it stops, every request waiting on it is answered with the reason, and the next request starts a new one.
     /// </summary>
     protected override void PreStart()
     {
         embeddings = IndexDatabase.EmbeddingsWanted(project.DatabasePath);
         Context.ActorOf(WatcherActor.Props(project.Id, project.Root, Self, WatchDebounce), "watcher");
-        index = Context.ActorOf(VectorIndexActor.Props(project, services.Embedders, services.Vectors), "index");
+        StartWriter();
         var embedders = services.Embedders;
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
         chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
     protected override void PostStop() => services.Freshness.Remove(project.Id);
+
+    private int writers;
+
+    private void StartWriter()
+    {
+        writerFailure = null;
+        index = Context.Watch(Context.ActorOf(VectorIndexActor.Props(project, services.Embedders, services.Vectors), $"index-{++writers}"));
+    }
+
+    private void ReceiveWriterLifecycle()
+    {
+        Receive<IndexMovedAside>(moved =>
+        {
+            repairNote = $"index.db was unreadable: moved to {moved.Path} and rebuilt from the files";
+            log.Warning("{0}: {1}", project.Root, repairNote);
+            walkWanted = true;
+            PublishFreshness();
+        });
+        Receive<IndexWriterStopped>(stopped => writerFailure = stopped.Reason);
+        Receive<Terminated>(terminated =>
+        {
+            if (!terminated.ActorRef.Equals(index))
+            {
+                return;
+            }
+
+            index = ActorRefs.Nobody;
+            var reason = writerFailure ?? "the index writer stopped";
+            log.Error("The index writer of {0} stopped: {1}", project.Root, reason);
+            if (run is not null)
+            {
+                Fail(reason);
+            }
+
+            if (pass is not null)
+            {
+                PassFailed(pass, reason);
+            }
+
+            lastError = reason;
+        });
+    }
 
     private int ChunkerCount => Math.Max(1, services.IndexerOptions.Parallelism);
 
@@ -207,6 +254,11 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             dirty = true;
             PublishFreshness();
             return;
+        }
+
+        if (index.IsNobody())
+        {
+            StartWriter();
         }
 
         dirty = false;
@@ -313,7 +365,6 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             }
         }
 
-        ReleaseMemoryAfter(current);
         AfterRun();
         PublishFreshness();
     }
@@ -323,19 +374,9 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         var changed = changedPaths.Count + (run?.Paths?.Count ?? 0);
         var state = pollingReason is not null ? IndexState.Polling : run is not null || dirty ? IndexState.Behind : IndexState.Fresh;
-        services.Freshness.Set(project.Id, new IndexFreshness(project.Root, state, changed) { Detail = pollingReason });
+        var detail = state == IndexState.Polling ? pollingReason : state == IndexState.Behind ? repairNote : null;
+        services.Freshness.Set(project.Id, new IndexFreshness(project.Root, state, changed) { Detail = detail });
     }
-
-    /// <summary>A large run leaves the managed heap at its peak (the walk and stored records, parsed batches, chunk texts).</summary>
-    private static void ReleaseMemoryAfter(IndexRun run)
-    {
-        if (Math.Max(run.Parsed.Count, run.Plan.Examined) >= LargeRunFiles)
-        {
-            MemoryRelease.Now();
-        }
-    }
-
-    private const int LargeRunFiles = 1000;
 
     /// <summary>
     /// One line per run that changed something (a run that found nothing to do is a debug line), and one warning per
@@ -488,6 +529,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             StaticChunks = staticChunks,
             TransformerOff = services.Embedders.HasTransformerTier ? TransformerOff : null,
             Polling = pollingReason,
+            Repaired = repairNote,
         };
     }
 

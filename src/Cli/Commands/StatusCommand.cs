@@ -54,7 +54,8 @@ public static class StatusCommand
     {
         var phase = project.Phase is null ? "" : $" ({project.Phase} {project.PhaseDone}/{project.PhaseTotal})";
         var error = (project.LastError is null ? "" : $"; last error: {project.LastError}")
-            + (project.Polling is null ? "" : $"; {project.Polling}");
+            + (project.Polling is null ? "" : $"; {project.Polling}")
+            + (project.Repaired is null ? "" : $"; {project.Repaired}");
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "

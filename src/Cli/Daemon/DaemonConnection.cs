@@ -60,13 +60,19 @@ public sealed class DaemonConnection : IAsyncDisposable
                 CertificateValidation.PinnedCertificate([.. tls.ThumbprintsFor(certificate)])));
     }
 
-    /// <summary>One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>.</summary>
+    /// <summary>How often a client waiting for a reply checks that the daemon's process still exists.</summary>
+    public static readonly TimeSpan AliveCheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>. A daemon that dies
+    /// meanwhile (killed, crashed) is noticed within <see cref="AliveCheckInterval"/>: the wait ends with one line.
+    /// </summary>
     public async Task<T> AskAsync<T>(IDaemonRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         object reply;
         try
         {
-            reply = await requests.Ask<object>(request, timeout, cancellationToken);
+            reply = await WhileAlive(requests.Ask<object>(request, timeout, cancellationToken), cancellationToken);
         }
         catch (AskTimeoutException)
         {
@@ -79,6 +85,20 @@ public sealed class DaemonConnection : IAsyncDisposable
             RequestFailed failed => throw new RagexException(failed.Message) { NotIndexedPath = failed.NotIndexedPath },
             _ => throw new RagexException($"internal error: unexpected reply {reply.GetType().Name} to {request.GetType().Name}"),
         };
+    }
+
+    private async Task<object> WhileAlive(Task<object> asking, CancellationToken cancellationToken)
+    {
+        while (await Task.WhenAny(asking, Task.Delay(AliveCheckInterval, cancellationToken)) != asking)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Endpoint.IsAlive())
+            {
+                throw new RagexException($"the daemon (pid {Endpoint.ProcessId}) stopped; run the command again to resume (see `ragex log`)");
+            }
+        }
+
+        return await asking;
     }
 
     /// <summary>

@@ -19,7 +19,21 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     private readonly VectorIndexCache liveVectors = sharedVectors ?? new VectorIndexCache();
     private int embeddingsSinceSnapshot;
 
-    public static IndexWriter Open(Project project, VectorIndexCache? vectors = null) => new(project, IndexDatabase.Open(project.DatabasePath), vectors);
+    /// <summary>Opens the project's index for writing; an unreadable one is moved aside and started afresh (<see cref="MovedAside"/>).</summary>
+    public static IndexWriter Open(Project project, VectorIndexCache? vectors = null)
+    {
+        var database = IndexDatabase.OpenForWriting(project.DatabasePath);
+        var movedAside = database.GetMeta(MetaKeys.MovedAside);
+        if (movedAside is not null)
+        {
+            database.RemoveMeta(MetaKeys.MovedAside);
+        }
+
+        return new(project, database, vectors) { MovedAside = movedAside };
+    }
+
+    /// <summary>Where an unreadable index.db was moved when this writer opened, or null.</summary>
+    public string? MovedAside { get; private init; }
 
     public Project Project => project;
 

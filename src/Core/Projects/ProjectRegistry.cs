@@ -26,7 +26,7 @@ public sealed class ProjectRegistry(RagexHome home)
         var project = Describe(root);
         home.EnsureCreated();
         RagexHome.CreatePrivateDirectory(project.DataDirectory);
-        using var database = IndexDatabase.Open(project.DatabasePath);
+        using var database = IndexDatabase.OpenForWriting(project.DatabasePath);
         database.SetMeta(MetaKeys.Root, project.Root);
         return project;
     }

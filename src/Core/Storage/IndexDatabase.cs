@@ -15,6 +15,45 @@ public sealed class IndexDatabase : IDisposable
 
     private IndexDatabase(SqliteConnection connection) => this.connection = connection;
 
+    /// <summary>
+    /// Opens for writing. The index is derived data: a file SQLite cannot read as a database (corrupt, or not one at
+    /// all) is moved aside with its WAL (<c>index.db.broken-UTC</c>, recorded in <see cref="MetaKeys.MovedAside"/>)
+    /// and a new one is created, for the files to be indexed again. Any other failure (permissions, a full disk) is
+    /// thrown.
+    /// </summary>
+    public static IndexDatabase OpenForWriting(string path)
+    {
+        try
+        {
+            return Open(path);
+        }
+        catch (RagexException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase })
+        {
+            var movedAside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddTHHmmss}";
+            File.Move(path, movedAside);
+            foreach (var suffix in new[] { "-wal", "-shm" })
+            {
+                if (File.Exists(path + suffix))
+                {
+                    File.Move(path + suffix, movedAside + suffix);
+                }
+            }
+
+            var database = Open(path);
+            database.SetMeta(MetaKeys.MovedAside, movedAside);
+            return database;
+        }
+    }
+
+    public void RemoveMeta(string key)
+    {
+        using var command = Command("DELETE FROM meta WHERE key = $key", ("$key", key));
+        command.ExecuteNonQuery();
+    }
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     public static IndexDatabase Open(string path, bool readOnly = false)
     {
         if (readOnly && !File.Exists(path))

@@ -6,6 +6,12 @@ public static class MetaKeys
     public const string Root = "root";
     public const string LastIndexed = "last_indexed";
 
+    /// <summary>
+    /// Where an unreadable database was moved when this one replaced it; the index writer reports it once and removes
+    /// it (whoever opened the index for writing first may have done the move).
+    /// </summary>
+    public const string MovedAside = "moved_aside";
+
     /// <summary>The embedding model the stored vectors come from; a different model invalidates them.</summary>
     public const string EmbeddingModel = "embedding_model";
 

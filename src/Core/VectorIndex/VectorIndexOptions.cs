@@ -46,9 +46,9 @@ public sealed record VectorIndexOptions
     /// </summary>
     public int RerankFactor { get; init; } = 4;
 
-    public int MinRerankCandidates { get; init; } = 100;
+    public int MinRerankCandidates { get; init; } = 50;
 
-    public int MaxRerankCandidates { get; init; } = 400;
+    public int MaxRerankCandidates { get; init; } = 200;
 
     /// <summary>A snapshot is written when at least this many chunks of the tier changed since the last one.</summary>
     public int SnapshotAfterChanges { get; init; } = 20_000;

@@ -34,6 +34,9 @@ public sealed record ProjectStatus(
     /// <summary>Why changes reach this project only by periodic rescans (the watcher cannot run), or null.</summary>
     public string? Polling { get; init; }
 
+    /// <summary>Set when the daemon found the index unreadable, moved it aside and rebuilt it (where it went).</summary>
+    public string? Repaired { get; init; }
+
     /// <summary>Chunks still without a transformer vector: the persistent embedding queue.</summary>
     public long PendingChunks => Chunks - EmbeddedChunks;
 

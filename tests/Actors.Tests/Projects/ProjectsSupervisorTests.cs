@@ -34,6 +34,45 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
     }
 
     [Fact]
+    public void An_unreadable_index_is_moved_aside_and_rebuilt_and_status_says_so()
+    {
+        var tree = Tree("def gamma():\n    return 3\n");
+        var project = new ProjectRegistry(new RagexHome(home)).Register(tree);
+        Directory.CreateDirectory(Path.GetDirectoryName(project.DatabasePath)!);
+        File.WriteAllText(project.DatabasePath, "this is not a SQLite database, only text long enough to hold a header............");
+        var supervisor = TestSupervisor.Create(Sys, Services());
+
+        supervisor.Tell(new IndexProject(tree, Embeddings: false));
+        var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((1, 1), (indexed.Files, indexed.Parsed));
+        var broken = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(project.DatabasePath)!, "index.db.broken-*"));
+        Assert.StartsWith("this is not a SQLite database", File.ReadAllText(broken), StringComparison.Ordinal);
+        supervisor.Tell(new StatusQuery());
+        var status = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);
+        Assert.Contains("rebuilt from the files", status.Repaired, StringComparison.Ordinal);
+        Assert.Null(status.LastError);
+    }
+
+    [Fact]
+    public void An_index_the_writer_cannot_open_fails_the_request_with_the_reason_instead_of_leaving_it_waiting()
+    {
+        var tree = Tree("def delta():\n    return 4\n");
+        var project = new ProjectRegistry(new RagexHome(home)).Register(tree);
+        File.Delete(project.DatabasePath);
+        Directory.CreateDirectory(project.DatabasePath);
+        var supervisor = TestSupervisor.Create(Sys, Services());
+
+        supervisor.Tell(new IndexProject(tree, Embeddings: false));
+        Assert.Contains("index database", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(10)).Message, StringComparison.Ordinal);
+
+        // The next request starts a new writer, which succeeds once the obstacle is gone.
+        Directory.Delete(project.DatabasePath);
+        supervisor.Tell(new IndexProject(tree, Embeddings: false));
+        Assert.Equal(1, ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30)).Files);
+    }
+
+    [Fact]
     public void A_missing_directory_is_an_error_reply_and_other_projects_keep_working()
     {
         var tree = Tree("def beta():\n    pass\n");

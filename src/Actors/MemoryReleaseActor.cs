@@ -1,0 +1,52 @@
+using Akka.Actor;
+
+namespace Ragex.Actors;
+
+/// <summary>
+/// Gives memory back once the daemon goes quiet. After a large index run, or a search that loaded a cache (the
+/// kernel's 3M symbol names are read as strings before they are packed), the GC keeps the heap at its peak for reuse.
+/// Every <see cref="CheckInterval"/> this actor looks at what the process allocated: when the last interval allocated
+/// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
+/// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches.
+/// </summary>
+public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
+{
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>Allocated since the last release, this much is worth a compacting collection.</summary>
+    private const long WorthReleasingBytes = 128L << 20;
+
+    /// <summary>Allocated within one interval, no more than this counts as idle.</summary>
+    private const long IdleBytes = 4L << 20;
+
+    private long releasedAt = GC.GetTotalAllocatedBytes();
+    private long checkedAt = GC.GetTotalAllocatedBytes();
+
+    public MemoryReleaseActor()
+    {
+        Receive<Check>(_ => CheckNow());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props() => Akka.Actor.Props.Create(() => new MemoryReleaseActor());
+
+    protected override void PreStart() => Timers.StartPeriodicTimer(Check.Instance, Check.Instance, CheckInterval);
+
+    private void CheckNow()
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        var idle = allocated - checkedAt <= IdleBytes;
+        checkedAt = allocated;
+        if (idle && allocated - releasedAt >= WorthReleasingBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            releasedAt = checkedAt = GC.GetTotalAllocatedBytes();
+        }
+    }
+
+    private sealed class Check
+    {
+        public static readonly Check Instance = new();
+    }
+}
