@@ -7,7 +7,11 @@ namespace Ragex.Core.Search;
 /// Each index's <see cref="SymbolNameIndex"/>, built on the first fuzzy lookup and kept while the index's
 /// <see cref="MetaKeys.SymbolsVersion"/> stays put. When it moves, the names of the files stored since the build are
 /// scored beside the packed index (a save costs a few rows, not a rebuild), until they are too many to score one by
-/// one; names deleted since then are dropped by <see cref="Invalidate"/> once a lookup finds one gone.
+/// one; names deleted since then are dropped by <see cref="Invalidate"/> once a lookup finds one gone. Rebuilds are
+/// spaced so that they take at most <see cref="RebuildShare"/> of the time: a client polling for a name while a
+/// branch switch is being indexed would otherwise rebuild the kernel's 3M names on every poll and slow the indexing it
+/// waits for. Meanwhile near-miss lookups read the previous index (exact and prefix matches come from SQLite, always
+/// current).
 /// </summary>
 public sealed class SymbolNameCache
 {
@@ -15,6 +19,9 @@ public sealed class SymbolNameCache
 
     /// <summary>Names of files stored since the build, beyond which the whole index is rebuilt instead.</summary>
     public int MaxRecentNames { get; init; } = 20_000;
+
+    /// <summary>The most of the wall time full rebuilds may take (0: rebuild whenever the names moved too much).</summary>
+    public double RebuildShare { get; init; } = 0.1;
 
     /// <summary>Full builds so far (for tests and status).</summary>
     public int Builds => Volatile.Read(ref builds);
@@ -87,12 +94,18 @@ public sealed class SymbolNameCache
                 (entry.Recent, entry.Version) = (recent, version);
                 return;
             }
+
+            if (RebuildShare > 0 && entry.Built.Elapsed < entry.BuildTime / RebuildShare)
+            {
+                return;
+            }
         }
 
         // Read before the names: a file stored meanwhile moves the version again, and its second is at or after Since.
         var since = database.LastIndexedAt();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         entry.Index = SymbolNameIndex.Build(database.DistinctSymbolNames());
-        (entry.Version, entry.Since, entry.Recent) = (version, since, []);
+        (entry.Version, entry.Since, entry.Recent, entry.BuildTime, entry.Built) = (version, since, [], watch.Elapsed, watch);
         Interlocked.Increment(ref builds);
     }
 
@@ -105,5 +118,10 @@ public sealed class SymbolNameCache
         public long Since { get; set; }
 
         public IReadOnlyList<string> Recent { get; set; } = [];
+
+        public TimeSpan BuildTime { get; set; }
+
+        /// <summary>Running since the last full build.</summary>
+        public System.Diagnostics.Stopwatch Built { get; set; } = new();
     }
 }

@@ -36,13 +36,30 @@ public sealed class SymbolNameCacheTests
         var path = directory.Combine("index.db");
         using var database = IndexDatabase.Open(path);
         Write(database, b => b.ReplaceFile(new FileRecord("a.c", 1, 1, "a"), [Symbol with { Name = "alpha" }], []));
-        var cache = new SymbolNameCache { MaxRecentNames = 1 };
+        var cache = new SymbolNameCache { MaxRecentNames = 1, RebuildShare = 0 };
         cache.Find(database, path, "alpah", 10);
 
         Write(database, b => b.ReplaceFile(new FileRecord("b.c", 1, 1, "b"), [Symbol with { Name = "beta" }, Symbol with { Name = "gamma" }], []));
 
         Assert.Equal(["gamma"], Names(cache.Find(database, path, "gamam", 10)));
         Assert.Equal(2, cache.Builds);
+    }
+
+    [Fact]
+    public void Rebuilds_soon_after_the_last_one_wait_and_lookups_read_the_previous_index_meanwhile()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using var database = IndexDatabase.Open(path);
+        Write(database, b => b.ReplaceFile(new FileRecord("a.c", 1, 1, "a"), [Symbol with { Name = "alpha" }], []));
+        var cache = new SymbolNameCache { MaxRecentNames = 1, RebuildShare = 1e-9 };
+        cache.Find(database, path, "alpah", 10);
+
+        Write(database, b => b.ReplaceFile(new FileRecord("b.c", 1, 1, "b"), [Symbol with { Name = "beta" }, Symbol with { Name = "gamma" }], []));
+
+        Assert.Equal(["alpha"], Names(cache.Find(database, path, "alpah", 10)));
+        Assert.Empty(cache.Find(database, path, "gamam", 10).Names);
+        Assert.Equal(1, cache.Builds);
     }
 
     private static List<string> Names(FuzzyNames found) => [.. found.Names.Select(n => n.Name)];
