@@ -59,18 +59,24 @@ public sealed class SearchEngine(
             choice = new ModeChoice(SearchMode.Keyword, "natural language; no embeddings in the index, keyword search only");
         }
 
+        var limit = request.Limit ?? (identifier ? ranking.IdentifierLimit : IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
+        var literal = new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true);
+
+        // A bare identifier's uses come from ripgrep, a process of its own: it runs while the index is read.
+        var usagesFound = identifier
+            ? Task.Run(() => RunAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken), cancellationToken)
+            : null;
+
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
         var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
-        var limit = request.Limit ?? (identifier ? ranking.IdentifierLimit : IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
-        if (identifier)
+        if (usagesFound is not null)
         {
             var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
             var chunkSearcher = chunkMode == SearchMode.Hybrid && !request.Related ? identifierFiles : null;
             // The chunks order the files; their answering lines are needed only when they are shown (--related).
             var chunks = await RunAsync(
                 scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken, chunkSearcher);
-            var literal = new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true);
-            var usages = await RunAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken);
+            var usages = await usagesFound;
             var mentions = await RunAsync(MentioningScopes(scopes, chunks, usages, limit), literal, UsageRequest(request, limit), cancellationToken);
             hits = IdentifierHits.Merge(hits, chunks, [.. usages, .. mentions], request.Related, ranking.IdentifierLinesPerFile);
         }
@@ -95,7 +101,7 @@ public sealed class SearchEngine(
             Notes =
             [
                 .. states.Select(s => s.Note()).OfType<string>(),
-                .. choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier
+                .. choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || (identifier && request.Related)
                     ? coverage.Select(c => c.Note(tiers.HasFlag(EmbeddingTiers.Transformer), transformerMaxChunks)).OfType<string>()
                     : [],
             ],
