@@ -106,6 +106,7 @@ try
         await EnsureStdlibIndexedAsync();
 
         await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
+        await WarmSearchCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
     }
 
     RssCase.RunPeak(context);
@@ -130,9 +131,10 @@ finally
 // --cli: what a user feels of the client, on the stdlib indexed without embeddings (a few seconds to prepare).
 static async Task ClientCasesAsync(BenchContext context, Corpora corpora)
 {
-    context.Log("client: stdlib without embeddings; warm symbol and regex searches; cold start");
+    context.Log("client: stdlib without embeddings; warm symbol and regex searches; cold start; warm urlparse");
     await context.Cli.IndexAsync(corpora.Stdlib, embeddings: false);
     await SymbolCase.RunAsync(context, "python3.11", corpora.Stdlib, SymbolCase.PythonNames, SymbolCase.PythonBaseline);
     await RegexCase.RunAsync(context, "python3.11", corpora.Stdlib, RegexCase.Python);
     await ColdStartCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
+    await WarmSearchCase.RunAsync(context, "python3.11", corpora.Stdlib, "urlparse");
 }

@@ -112,6 +112,27 @@ public sealed class DaemonCliTests : IDisposable
     }
 
     [Fact]
+    public void After_fifty_commands_the_daemon_log_has_one_line_per_index_run_and_no_error()
+    {
+        Assert.Equal(0, Run("index", tree, "--no-embeddings").ExitCode);
+        string[][] commands =
+        [
+            ["search", "parse_response_body", tree], ["search", "json", tree, "--mode", "regex"], ["status"], ["ls"],
+            ["search", "backoff_seconds", tree, "--mode", "symbol"], ["search", "no_such_name_anywhere", tree],
+        ];
+        for (var i = 0; i < 49; i++)
+        {
+            Assert.InRange(Run(commands[i % commands.Length]).ExitCode, 0, 1);
+        }
+
+        Assert.Equal(0, Run("stop").ExitCode);
+        var log = string.Concat(Directory.GetFiles(Path.Combine(home, "logs"), "daemon-*.log").Order().Select(File.ReadAllText));
+        Assert.DoesNotContain("[ERR]", log, StringComparison.Ordinal);
+        var runs = log.Split('\n').Where(l => l.Contains("[INF] Indexed ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(tree, Assert.Single(runs), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_client_whose_daemon_is_killed_says_so_in_one_line_and_exits_2()
     {
         for (var i = 0; i < 2000; i++)

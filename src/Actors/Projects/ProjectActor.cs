@@ -52,6 +52,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private string? lastError;
     private string? pollingReason;
     private string? writerFailure;
+    private bool changesPending;
     private string? repairNote;
     private double chunksPerSecond;
     private long chunkCount;
@@ -89,9 +90,16 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             PublishFreshness();
         });
 
+        Receive<ChangesPending>(_ =>
+        {
+            changesPending = true;
+            PublishFreshness();
+        });
+
         // A watcher that cannot arm itself reports a rescan instead; runs may start either way.
         Receive<FilesChanged>(changed =>
         {
+            changesPending = false;
             walkWanted |= changed.RescanRequired;
             changedPaths.UnionWith(changed.RelativePaths);
             StartWatching();
@@ -373,7 +381,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void PublishFreshness()
     {
         var changed = changedPaths.Count + (run?.Paths?.Count ?? 0);
-        var state = pollingReason is not null ? IndexState.Polling : run is not null || dirty ? IndexState.Behind : IndexState.Fresh;
+        var state = pollingReason is not null ? IndexState.Polling : run is not null || dirty || changesPending ? IndexState.Behind : IndexState.Fresh;
         var detail = state == IndexState.Polling ? pollingReason : state == IndexState.Behind ? repairNote : null;
         services.Freshness.Set(project.Id, new IndexFreshness(project.Root, state, changed) { Detail = detail });
     }

@@ -5,8 +5,9 @@ using Ragex.Core.Ignore;
 namespace Ragex.Actors.Watching;
 
 /// <summary>
-/// Watches one project's tree and tells its target which paths changed: one <see cref="FilesChanged"/> once events
-/// have been quiet for the debounce, and at least every 4 debounces while they keep coming. Paths the walker would
+/// Watches one project's tree and tells its target which paths changed: a <see cref="ChangesPending"/> at the first
+/// event, then one <see cref="FilesChanged"/> once events have been quiet for the debounce, and at least every 4
+/// debounces while they keep coming. Paths the walker would
 /// skip are dropped. The FileSystemWatcher's handlers only forward to the mailbox; all state is the actor's own.
 /// <para>
 /// Supervision: it has no children, and its parent restarts it on failure (PreStart then creates a new watcher). A
@@ -259,6 +260,8 @@ public sealed class WatcherActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(DebounceTimer, Flush.Instance, debounce);
         if (!Timers.IsTimerActive(LatencyCapTimer))
         {
+            // The first change of a window: the index is behind from now on, not from the flush.
+            target.Tell(new ChangesPending(projectId));
             Timers.StartSingleTimer(LatencyCapTimer, Flush.Instance, debounce * FlushAtLeastEveryDebounces);
         }
     }

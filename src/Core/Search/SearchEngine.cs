@@ -51,6 +51,9 @@ public sealed class SearchEngine(
 
         var started = Stopwatch.StartNew();
         var scopes = ResolveScopes(request.Paths, currentDirectory);
+
+        // Read before searching: an index that was fresh then answers at least as currently as it was.
+        var states = freshness is null ? [] : scopes.Select(s => freshness(s.Project)).OfType<IndexFreshness>().ToList();
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
         var identifier = request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol;
         var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier ? scopes.Select(EmbeddingCoverage).ToList() : [];
@@ -88,7 +91,6 @@ public sealed class SearchEngine(
         }
 
         var truncated = hits.Count > limit;
-        var states = freshness is null ? [] : scopes.Select(s => freshness(s.Project)).OfType<IndexFreshness>().ToList();
         return new SearchReply(
             request.Query,
             request.Mode,

@@ -23,6 +23,7 @@ public sealed class WatcherActorTests : Akka.TestKit.Xunit2.TestKit
     {
         this.output = output;
         target = CreateTestProbe();
+        target.IgnoreMessages(message => message is ChangesPending);
     }
 
     [Fact]
