@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace Ragex.Cli.Tests;
 
 /// <summary>
-/// tests/mcp-client/drive-ragex-mcp.mjs: the official MCP TypeScript SDK client driving the published `ragex mcp`
-/// against a data home, as an assistant would.
+/// tests/mcp-client: the official MCP TypeScript SDK client driving the published `ragex mcp` against a data home, as an
+/// assistant would (drive-ragex-mcp.mjs, which checks its own answers), or calling the tools a test lists and printing
+/// the answers for the test to judge (call-ragex-mcp.mjs).
 /// </summary>
 public static class McpClientDriver
 {
@@ -14,6 +15,13 @@ public static class McpClientDriver
     /// <summary>Runs the driver to the end; its exit code (0: every check passed) and both streams.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string home, params string[] args)
     {
+        var (exitCode, output, error) = await RunScriptAsync(home, "drive-ragex-mcp.mjs", args);
+        return (exitCode, output + error);
+    }
+
+    /// <summary>Runs a script of tests/mcp-client to the end: its exit code, standard output and standard error.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(string home, string script, params string[] args)
+    {
         var client = Path.Combine(RepositoryRoot(), "tests", "mcp-client");
         if (!Directory.Exists(Path.Combine(client, "node_modules", "@modelcontextprotocol", "sdk")))
         {
@@ -21,7 +29,7 @@ public static class McpClientDriver
         }
 
         var startInfo = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = client };
-        startInfo.ArgumentList.Add(Path.Combine(client, "drive-ragex-mcp.mjs"));
+        startInfo.ArgumentList.Add(Path.Combine(client, script));
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);
@@ -45,7 +53,7 @@ public static class McpClientDriver
             throw new TimeoutException($"the MCP client did not finish within {Timeout.TotalMinutes} minutes");
         }
 
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 
     private static Process Start(ProcessStartInfo startInfo)

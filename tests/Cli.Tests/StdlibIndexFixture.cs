@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Cli.Tests;
 
-/// <summary>Indexes Debian's Python 3.11 standard library once for all tests of the collection.</summary>
+/// <summary>Indexes Debian's Python 3.11 standard library once for all tests of the class.</summary>
 public sealed class StdlibIndexFixture : IDisposable
 {
     public const string Corpus = "/usr/lib/python3.11";
@@ -21,5 +22,14 @@ public sealed class StdlibIndexFixture : IDisposable
 
     public double IndexSeconds { get; }
 
-    public void Dispose() => Directory.Delete(Home, recursive: true);
+    /// <summary>Stops the daemon a test started on this home (`ragex mcp` starts one), then deletes the home.</summary>
+    public void Dispose()
+    {
+        if (DaemonEndpoint.TryRead(Path.Combine(Home, DaemonEndpoint.FileName)) is { } endpoint && endpoint.IsAlive())
+        {
+            Process.GetProcessById(endpoint.ProcessId).Kill();
+        }
+
+        Directory.Delete(Home, recursive: true);
+    }
 }
