@@ -57,11 +57,11 @@ public static class DaemonAkka
 
     /// <summary>
     /// Akka's scheduler wakes a thread-pool thread every tick whether or not anything is due; at the default 10 ms that
-    /// alone kept an idle daemon at ~2 % of a core. Every timer here (debounce, deadlines, snapshots) is ≥ 100 ms.
+    /// kept an idle daemon at 2-4 % of a core. Every timer here (debounce, deadlines, snapshots) is ≥ 100 ms.
     /// Replies to a client that has already exited become dead letters: normal for a CLI, not worth a log line.
     /// </summary>
     private const string DaemonHocon = """
-        akka.scheduler.tick-duration = 50ms
+        akka.scheduler.tick-duration = 100ms
         akka.log-dead-letters = off
         akka.log-dead-letters-during-shutdown = off
         """;
