@@ -51,15 +51,8 @@ public static class VectorScaleBench
 
         foreach (var lists in args.Contains("--no-sq8") ? [] : new[] { 1024, 2048 })
         {
-            var (index, build, bytes) = Build($"ivf{lists},sq8", () =>
-            {
-                var ivf = FaissIndex.CreateIvfSq(Dimension, lists, 1);
-                var sample = Math.Min(count, lists * 40);
-                var watch = Stopwatch.StartNew();
-                ivf.Train(data.AsSpan(0, sample * Dimension));
-                Console.WriteLine($"  trained on {sample:N0} in {watch.Elapsed.TotalSeconds:F1} s");
-                return ivf;
-            }, data, ids, count, output);
+            var (index, build, bytes) = Build(
+                $"ivf{lists},sq8", () => Trained(FaissIndex.CreateIvfSq(Dimension, lists, 1), data, Math.Min(count, lists * 40)), data, ids, count, output);
             using (index)
             {
                 foreach (var probes in new[] { 8, 16, 32, 64 })
@@ -103,6 +96,15 @@ public static class VectorScaleBench
         return 0;
     }
 
+    /// <summary>An IVF index trained on the first <paramref name="sample"/> vectors, with the time it took printed.</summary>
+    private static FaissIndex Trained(FaissIndex ivf, float[] data, int sample)
+    {
+        var watch = Stopwatch.StartNew();
+        ivf.Train(data.AsSpan(0, sample * Dimension));
+        Console.WriteLine($"  trained on {sample:N0} in {watch.Elapsed.TotalSeconds:F1} s");
+        return ivf;
+    }
+
     private static (FaissIndex Index, double Seconds, long Bytes) Build(
         string name, Func<FaissIndex> create, float[] data, long[] ids, int count, string output)
     {
@@ -142,15 +144,8 @@ public static class VectorScaleBench
         };
         foreach (var (name, create) in kinds)
         {
-            var (index, build, bytes) = Build(name, () =>
-            {
-                var ivf = create();
-                var sample = Math.Min(count, lists * options.TrainingPerList);
-                var watch = Stopwatch.StartNew();
-                ivf.Train(data.AsSpan(0, sample * Dimension));
-                Console.WriteLine($"  trained on {sample:N0} in {watch.Elapsed.TotalSeconds:F1} s");
-                return ivf;
-            }, data, ids, count, output);
+            var (index, build, bytes) = Build(
+                name, () => Trained(create(), data, Math.Min(count, lists * options.TrainingPerList)), data, ids, count, output);
             using (index)
             {
                 index.NProbe = options.ProbesFor(lists);
