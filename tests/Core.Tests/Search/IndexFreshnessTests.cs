@@ -13,6 +13,7 @@ public sealed class IndexFreshnessTests
     [InlineData(IndexState.Behind, 3, "index behind by 3 changed file(s)")]
     [InlineData(IndexState.Behind, 0, "a rescan is under way")]
     [InlineData(IndexState.Polling, 0, "max_user_watches")]
+    [InlineData(IndexState.Behind, 0, "moved to index.db.broken")]
     public async Task A_project_that_is_not_fresh_is_named_in_the_reply_and_its_notes(IndexState state, int changed, string note)
     {
         using var directory = new TemporaryDirectory();
@@ -20,7 +21,15 @@ public sealed class IndexFreshnessTests
         directory.Write("repo/a.txt", "needle\n");
         var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
         registry.Register(root);
-        var reported = new IndexFreshness(root, state, changed) { Detail = "the inotify watch limit is reached; raise fs.inotify.max_user_watches" };
+        var reported = new IndexFreshness(root, state, changed)
+        {
+            Detail = (state, changed, note) switch
+            {
+                (IndexState.Polling, _, _) => "the inotify watch limit is reached; raise fs.inotify.max_user_watches",
+                (_, _, "moved to index.db.broken") => "index.db was unreadable: moved to index.db.broken-20261206T000000 and rebuilt from the files",
+                _ => null,
+            },
+        };
         var engine = new SearchEngine(
             registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions(), freshness: _ => reported);
 
