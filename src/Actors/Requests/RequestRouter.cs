@@ -15,8 +15,11 @@ public sealed class RequestRouter : ReceiveActor
 {
     private readonly Dictionary<IActorRef, IActorRef> clientsByHandler = [];
 
-    public RequestRouter(RagexServices services, IActorRef projects)
+    private readonly TimeSpan? deadline;
+
+    public RequestRouter(RagexServices services, IActorRef projects, TimeSpan? deadline = null)
     {
+        this.deadline = deadline;
         Receive<SearchQuery>(query => Handle(async token => await services.Search(query, token)));
         Receive<ReadCode>(request => Handle(async token => await services.ReadCode(request, token)));
         Receive<HandlerFinished>(finished =>
@@ -44,13 +47,14 @@ public sealed class RequestRouter : ReceiveActor
 
     private void Handle(Func<CancellationToken, Task<IProtocolMessage>> answer)
     {
-        var handler = Context.ActorOf(RequestHandler.Props(answer));
+        var handler = Context.ActorOf(RequestHandler.Props(answer, deadline));
         Context.Watch(handler);
         clientsByHandler[handler] = Sender;
     }
 
-    public static Props Props(RagexServices services, IActorRef projects) =>
-        Akka.Actor.Props.Create(() => new RequestRouter(services, projects));
+    /// <param name="deadline">How long a search or read of code may take; <see cref="RequestHandler.DefaultDeadline"/> if null.</param>
+    public static Props Props(RagexServices services, IActorRef projects, TimeSpan? deadline = null) =>
+        Akka.Actor.Props.Create(() => new RequestRouter(services, projects, deadline));
 
     /// <summary>Handlers are stopped on any failure (never restarted: a request is answered once); see Terminated.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);

@@ -24,6 +24,7 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
             throw new InvalidOperationException("injected asynchronous failure");
         }, token),
         "bad-input" => Task.FromException<SearchReply>(new RagexException("invalid regex `(`: unclosed group")),
+        "hang" => Hang(token),
         _ => Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0)),
     };
 
@@ -34,14 +35,37 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         var line => Task.FromResult(new CodeSpan("/r", request.Path!, line!.Value, line.Value, "function", "f", ["def f():"])),
     };
 
-    private IActorRef Router()
+    private static readonly TaskCompletionSource HangCancelled = new();
+
+    /// <summary>Fault injection only: never answers; records that the handler cancelled it.</summary>
+    private static async Task<SearchReply> Hang(CancellationToken token)
+    {
+        token.Register(() => HangCancelled.TrySetResult());
+        await Task.Delay(Timeout.Infinite, token);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    private IActorRef Router(TimeSpan? deadline = null)
     {
         var services = new RagexServices(
             new ProjectRegistry(new RagexHome(Path.GetTempPath())), new EmbedderProvider(Path.GetTempPath()), new(), FaultInjectingSearch)
         {
             ReadCode = FaultInjectingReadCode,
         };
-        return Sys.ActorOf(RequestRouter.Props(services, ActorRefs.Nobody));
+        return Sys.ActorOf(RequestRouter.Props(services, ActorRefs.Nobody, deadline));
+    }
+
+    [Fact]
+    public async Task A_request_unanswered_at_its_deadline_gets_an_error_and_its_work_is_cancelled()
+    {
+        var router = Router(TimeSpan.FromMilliseconds(300));
+
+        router.Tell(Query("hang"));
+
+        Assert.Contains("no answer within", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5)).Message, StringComparison.Ordinal);
+        await HangCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        router.Tell(Query("fine"));
+        Assert.Equal("fine", ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
     }
 
     [Fact]
