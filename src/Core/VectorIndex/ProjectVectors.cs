@@ -55,6 +55,30 @@ public static class ProjectVectors
         File.Delete(IndexPath(project, tier) + ".version");
     }
 
+    /// <summary>The training sample in one row-major buffer, filled as it is read (the vectors of another dimension left out).</summary>
+    private static ReadOnlyMemory<float> TrainingSample(IndexDatabase database, VectorTier tier, int dimension, int size, long count)
+    {
+        var flat = new float[Math.Max(1, size) * dimension];
+        var used = 0;
+        foreach (var vector in database.SampleEmbeddings(tier, size, count))
+        {
+            if (vector.Length != dimension)
+            {
+                continue;
+            }
+
+            if (used + dimension > flat.Length)
+            {
+                Array.Resize(ref flat, flat.Length * 2);
+            }
+
+            vector.CopyTo(flat, used);
+            used += dimension;
+        }
+
+        return flat.AsMemory(0, used);
+    }
+
     /// <summary>
     /// An index of every stored vector of the tier: exact below <see cref="VectorIndexOptions.ApproximateFrom"/>,
     /// otherwise IVF with scalar codes trained on a sample spread over the whole index (ids follow the walk's order, so the first
@@ -66,17 +90,17 @@ public static class ProjectVectors
         var count = database.CountChunks() - database.CountPendingChunks(tier);
         var lists = options.ListsFor(count);
         var sample = count >= options.ApproximateFrom
-            ? database.SampleEmbeddings(tier, (int)Math.Min(count, (long)lists * options.TrainingPerList), count).Where(v => v.Length == dimension).ToList()
-            : [];
+            ? TrainingSample(database, tier, dimension, (int)Math.Min(count, (long)lists * options.TrainingPerList), count)
+            : ReadOnlyMemory<float>.Empty;
 
         // Few vectors after all (most chunks keyword-only): k-means wants several per list, exact search is cheap.
-        var approximate = sample.Count >= lists * options.MinTrainingPerList;
+        var approximate = sample.Length / dimension >= lists * options.MinTrainingPerList;
         var index = approximate ? FaissIndex.CreateIvfSq(dimension, lists, options.ProbesFor(lists), options.CodeBits) : FaissIndex.CreateFlat(dimension);
         try
         {
             if (approximate)
             {
-                index.Train([.. sample.SelectMany(v => v)]);
+                index.Train(sample.Span);
             }
 
             var ids = new List<long>(BuildPage);
