@@ -40,10 +40,13 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         checkedAt = allocated;
         if (idle && allocated - releasedAt >= WorthReleasingBytes)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            CompactHeap();
             releasedAt = checkedAt = GC.GetTotalAllocatedBytes();
         }
     }
+
+    /// <summary>One blocking, compacting collection that returns the freed memory to the system.</summary>
+    internal static void CompactHeap() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private sealed class Check
     {

@@ -171,10 +171,13 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
             index = ActorRefs.Nobody;
             var reason = writerFailure ?? "the index writer stopped";
-            log.Error("The index writer of {0} stopped: {1}", project.Root, reason);
             if (run is not null)
             {
                 Fail(reason);
+            }
+            else
+            {
+                log.Error("The index writer of {0} stopped: {1}", project.Root, reason);
             }
 
             if (pass is not null)
@@ -387,7 +390,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         if (current.Parsed.Count >= LargeRunFiles)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            MemoryReleaseActor.CompactHeap();
         }
     }
 

@@ -88,6 +88,12 @@ public sealed class SymbolNameCache
 
         if (entry.Index is not null && version is not null && entry.Version is not null)
         {
+            // Once too many names came, they only grow until the rebuild: no need to read them again while it waits.
+            if (entry.RecentOverflowed && RebuildWaits(entry))
+            {
+                return;
+            }
+
             var recent = database.SymbolNamesIndexedSince(entry.Since);
             if (recent.Count <= MaxRecentNames)
             {
@@ -95,7 +101,8 @@ public sealed class SymbolNameCache
                 return;
             }
 
-            if (RebuildShare > 0 && entry.Built.Elapsed < entry.BuildTime / RebuildShare)
+            entry.RecentOverflowed = true;
+            if (RebuildWaits(entry))
             {
                 return;
             }
@@ -105,9 +112,11 @@ public sealed class SymbolNameCache
         var since = database.LastIndexedAt();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         entry.Index = SymbolNameIndex.Build(database.DistinctSymbolNames());
-        (entry.Version, entry.Since, entry.Recent, entry.BuildTime, entry.Built) = (version, since, [], watch.Elapsed, watch);
+        (entry.Version, entry.Since, entry.Recent, entry.BuildTime, entry.Built, entry.RecentOverflowed) = (version, since, [], watch.Elapsed, watch, false);
         Interlocked.Increment(ref builds);
     }
+
+    private bool RebuildWaits(Entry entry) => RebuildShare > 0 && entry.Built.Elapsed < entry.BuildTime / RebuildShare;
 
     private sealed class Entry
     {
@@ -123,5 +132,8 @@ public sealed class SymbolNameCache
 
         /// <summary>Running since the last full build.</summary>
         public System.Diagnostics.Stopwatch Built { get; set; } = new();
+
+        /// <summary>More names were stored since the last build than are scored one by one: a rebuild is due.</summary>
+        public bool RecentOverflowed { get; set; }
     }
 }

@@ -325,28 +325,14 @@ public sealed class IndexDatabase : IDisposable
     /// <summary>
     /// Every stored vector of one tier in id order, for rebuilding its vector index (keyword-only chunks hold none).
     /// </summary>
-    public IEnumerable<(long Id, float[] Vector)> Embeddings(VectorIndex.VectorTier tier)
-    {
-        using var command = Command($"SELECT id, {tier.Column} FROM chunks WHERE length({tier.Column}) > 0 ORDER BY id");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
-        }
-    }
+    public IEnumerable<(long Id, float[] Vector)> Embeddings(VectorIndex.VectorTier tier) =>
+        QueryEmbeddings($"SELECT id, {tier.Column} FROM chunks WHERE length({tier.Column}) > 0 ORDER BY id");
 
     /// <summary>The stored vectors of one tier for these chunk ids (ids without one are left out).</summary>
-    public IEnumerable<(long Id, float[] Vector)> EmbeddingsOf(VectorIndex.VectorTier tier, IReadOnlyCollection<long> ids)
-    {
-        using var command = Command(
+    public IEnumerable<(long Id, float[] Vector)> EmbeddingsOf(VectorIndex.VectorTier tier, IReadOnlyCollection<long> ids) =>
+        QueryEmbeddings(
             $"SELECT id, {tier.Column} FROM chunks WHERE id IN (SELECT value FROM json_each($ids)) AND length({tier.Column}) > 0",
             ("$ids", "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return (reader.GetInt64(0), EmbeddingBlob.ToVector((byte[])reader.GetValue(1)));
-        }
-    }
 
     /// <summary>
     /// About <paramref name="size"/> of the tier's <paramref name="count"/> stored vectors, spread over the whole index:
@@ -406,13 +392,17 @@ public sealed class IndexDatabase : IDisposable
     /// The current vectors of the chunks changed in (<paramref name="after"/>, <paramref name="upTo"/>] that still
     /// have one (a chunk deleted or cleared since has none, and only leaves the index).
     /// </summary>
-    public IEnumerable<(long Id, float[] Vector)> ChangedEmbeddings(VectorIndex.VectorTier tier, long after, long upTo)
-    {
-        using var command = Command(
+    public IEnumerable<(long Id, float[] Vector)> ChangedEmbeddings(VectorIndex.VectorTier tier, long after, long upTo) =>
+        QueryEmbeddings(
             $"SELECT id, {tier.Column} FROM chunks WHERE id IN (SELECT chunk_id FROM vector_changes WHERE tier = $tier AND seq > $after AND seq <= $upTo) AND length({tier.Column}) > 0",
             ("$tier", tier.LogId),
             ("$after", after),
             ("$upTo", upTo));
+
+    /// <summary>(chunk id, vector) rows of a query that selects an id and an embedding blob, read as they are enumerated.</summary>
+    private IEnumerable<(long Id, float[] Vector)> QueryEmbeddings(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
