@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
@@ -23,20 +24,42 @@ public sealed class DaemonConnection : IAsyncDisposable
 
     public DaemonEndpoint Endpoint { get; }
 
-    public static DaemonConnection Open(DaemonEndpoint endpoint, RagexHome home) =>
-        new(ActorSystem.Create("ragex-client", ClientSetup(endpoint, home)), endpoint);
+    /// <summary>
+    /// The plain client is created from its config alone: Akka's overload taking a setup also reads the application's
+    /// .config file (System.Configuration, which loads OpenSSL to hash its path), a few milliseconds of every command.
+    /// </summary>
+    public static DaemonConnection Open(DaemonEndpoint endpoint, RagexHome home)
+    {
+        UseRandomMachineId();
+        var system = endpoint.UsesTls
+            ? ActorSystem.Create(ClientSystemName, TlsClientSetup(endpoint, home))
+            : ActorSystem.Create(ClientSystemName, ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
+        return new DaemonConnection(system, endpoint);
+    }
+
+    private const string ClientSystemName = "ragex-client";
+
+    /// <summary>
+    /// DotNetty derives the ids of its channels from a machine id, by default the best MAC address found by listing
+    /// every network interface (with its routes and forwarding flags) when the first socket opens. Netty's documented
+    /// override costs nothing, and a random one serves (ids only need to differ between channels); DotNetty reads it
+    /// from the environment and takes 6 to 8 hex digits.
+    /// </summary>
+    private static void UseRandomMachineId()
+    {
+        const string machineIdVariable = "io.netty.machineId";
+        if (Environment.GetEnvironmentVariable(machineIdVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(machineIdVariable, Random.Shared.Next().ToString("x8", CultureInfo.InvariantCulture));
+        }
+    }
 
     /// <summary>
     /// A cluster node with ragex.cluster.tls on takes only peers with a trusted certificate, its clients too: the
     /// client presents the one the node's own $RAGEX_HOME/ragex.hocon names.
     /// </summary>
-    private static ActorSystemSetup ClientSetup(DaemonEndpoint endpoint, RagexHome home)
+    private static ActorSystemSetup TlsClientSetup(DaemonEndpoint endpoint, RagexHome home)
     {
-        if (!endpoint.UsesTls)
-        {
-            return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon)));
-        }
-
         var tls = TlsSettings.FromUserConfig(home.ConfigPath);
         if (!tls.Enabled)
         {

@@ -13,6 +13,7 @@ public static class RipgrepArguments
 {
     public static List<string> For(SearchScope scope, SearchRequest request, long maxFileSize = WalkOptions.DefaultMaxFileSize)
     {
+        request = WithWordBoundaries(request);
         var arguments = new List<string> { "--json", "--no-config", "--no-require-git", "--no-ignore-global", "--no-ignore-exclude" };
         if (scope.IsWholeProject)
         {
@@ -40,6 +41,18 @@ public static class RipgrepArguments
         arguments.AddRange(scope.IsWholeProject ? ["."] : scope.RelativePaths);
         return arguments;
     }
+
+    /// <summary>
+    /// A whole word that is a plain identifier (<c>-F -w urlparse</c>, every bare identifier's uses) as <c>\burlparse\b</c>:
+    /// the same lines, but ripgrep 13 runs its --word-regexp wrapper through a slower engine (22 ms against 16 ms over
+    /// the Python stdlib).
+    /// </summary>
+    private static SearchRequest WithWordBoundaries(SearchRequest request) =>
+        request is { FixedStrings: true, WordRegexp: true } && request.Query.Length > 0 && request.Query.All(IsAsciiWordCharacter)
+            ? request with { Query = $@"\b{request.Query}\b", FixedStrings = false, WordRegexp = false }
+            : request;
+
+    private static bool IsAsciiWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>The flags a user would give bare rg for the same request.</summary>
     public static IEnumerable<string> UserFlags(SearchRequest request)

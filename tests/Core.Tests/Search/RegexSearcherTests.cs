@@ -55,4 +55,24 @@ public sealed class RegexSearcherTests
         Assert.Equal(400, found.Count);
         Assert.Equal(found.OrderBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line), found);
     }
+
+    [Fact]
+    public async Task A_whole_word_identifier_finds_what_ripgreps_word_flag_finds()
+    {
+        using var directory = new TemporaryDirectory();
+        var lines = new[]
+        {
+            "urlparse(x)", "my_urlparse(x)", "urlparse2 = 1", "xurlparse", "éurlparse", "urlparseé", "a.urlparse", "(urlparse)",
+            "Urlparse", "urlparse", "-urlparse-", "_urlparse",
+        };
+        directory.Write("a.py", string.Join("\n", lines) + "\n");
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+        var request = new SearchRequest("urlparse", SearchMode.Regex) { FixedStrings = true, WordRegexp = true };
+
+        var hits = await new RegexSearcher().SearchAsync(new SearchScope(project, []), request, CancellationToken.None);
+
+        Assert.DoesNotContain("--word-regexp", RipgrepArguments.For(new SearchScope(project, []), request));
+        Assert.Equal(["urlparse(x)", "a.urlparse", "(urlparse)", "urlparse", "-urlparse-"], hits.Select(h => h.Preview));
+        Assert.Equal([1, 3, 2, 1, 2], hits.Select(h => h.Column));
+    }
 }
