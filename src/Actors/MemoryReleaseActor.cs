@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Event;
+using Ragex.Core.Embedding;
 
 namespace Ragex.Actors;
 
@@ -7,7 +9,8 @@ namespace Ragex.Actors;
 /// kernel's 3M symbol names are read as strings before they are packed), the GC keeps the heap at its peak for reuse.
 /// Every <see cref="CheckInterval"/> this actor looks at what the process allocated: when the last interval allocated
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
-/// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches.
+/// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches. Transformer
+/// sessions unused for their idle time give their model back at the same checks.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 {
@@ -19,26 +22,35 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
     /// <summary>Allocated within one interval, no more than this counts as idle.</summary>
     private const long IdleBytes = 4L << 20;
 
+    private readonly EmbedderProvider? embedders;
+    private readonly ILoggingAdapter log = Context.GetLogger();
     private long releasedAt = GC.GetTotalAllocatedBytes();
     private long checkedAt = GC.GetTotalAllocatedBytes();
 
-    public MemoryReleaseActor()
+    public MemoryReleaseActor(EmbedderProvider? embedders)
     {
+        this.embedders = embedders;
         Receive<Check>(_ => CheckNow());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new MemoryReleaseActor());
+    public static Props Props(EmbedderProvider? embedders = null) => Akka.Actor.Props.Create(() => new MemoryReleaseActor(embedders));
 
     protected override void PreStart() => Timers.StartPeriodicTimer(Check.Instance, Check.Instance, CheckInterval);
 
     private void CheckNow()
     {
+        var sessionsReleased = embedders?.ReleaseIdleSessions() ?? 0;
+        if (sessionsReleased > 0)
+        {
+            log.Info("Released {0} idle transformer session(s); the model loads again when next needed", sessionsReleased);
+        }
+
         var allocated = GC.GetTotalAllocatedBytes();
         var idle = allocated - checkedAt <= IdleBytes;
         checkedAt = allocated;
-        if (idle && allocated - releasedAt >= WorthReleasingBytes)
+        if (idle && (sessionsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             CompactHeap();
             releasedAt = checkedAt = GC.GetTotalAllocatedBytes();

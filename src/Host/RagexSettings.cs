@@ -120,6 +120,7 @@ public sealed record RagexSettings(
                 IntraOpThreads = embedding.GetInt("intra-op-threads"),
                 BatchSize = embedding.GetInt("batch-size"),
                 TransformerMaxChunks = embedding.GetLong("transformer-max-chunks"),
+                ReleaseIdleModelAfter = embedding.GetTimeSpan("release-idle-model-after"),
                 Precision = embedding.GetString("precision") switch
                 {
                     "fp32" => EmbeddingPrecision.Float32,

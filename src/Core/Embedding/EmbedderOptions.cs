@@ -22,4 +22,10 @@ public sealed record EmbedderOptions
     /// would need days for a kernel-sized tree and keep the daemon busy all that time.
     /// </summary>
     public long TransformerMaxChunks { get; init; } = 300_000;
+
+    /// <summary>
+    /// A transformer session unused this long gives its model back (about 100 MiB) and loads it again when next needed
+    /// (under a second); Ollama's keep-alive has the same default.
+    /// </summary>
+    public TimeSpan ReleaseIdleModelAfter { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -12,6 +12,7 @@ public sealed class EmbedderProvider : IDisposable
     private readonly EmbedderOptions? options;
     private readonly Lazy<OnnxEmbedder> embedder;
     private readonly Lazy<StaticEmbedder> staticEmbedder;
+    private readonly List<OnnxEmbedder> sessions = [];
 
     public EmbedderProvider(
         string modelsDirectory, string modelId = DefaultModelId, EmbedderOptions? options = null, EmbeddingTiers tiers = EmbeddingTiers.StaticAndTransformer)
@@ -69,7 +70,30 @@ public sealed class EmbedderProvider : IDisposable
     public IEmbedder Embedder => embedder.Value;
 
     /// <summary>Another session of the same model, owned (and disposed) by the caller: the daemon's extra embedder workers.</summary>
-    public OnnxEmbedder CreateSession() => new(EmbeddingModel.Locate(modelsDirectory, ModelId), options);
+    public OnnxEmbedder CreateSession()
+    {
+        var session = new OnnxEmbedder(EmbeddingModel.Locate(modelsDirectory, ModelId), options);
+        lock (sessions)
+        {
+            sessions.Add(session);
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Gives back the model of every session unused for <see cref="EmbedderOptions.ReleaseIdleModelAfter"/>; how many
+    /// were released. A session disposed by its owner is dropped from the list.
+    /// </summary>
+    public int ReleaseIdleSessions()
+    {
+        var idleFor = (options ?? new EmbedderOptions()).ReleaseIdleModelAfter;
+        lock (sessions)
+        {
+            sessions.RemoveAll(s => s.IsDisposed);
+            return sessions.Count(s => s.ReleaseIfIdle(idleFor));
+        }
+    }
 
     public void Dispose()
     {

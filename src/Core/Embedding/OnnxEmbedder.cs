@@ -9,13 +9,15 @@ namespace Ragex.Core.Embedding;
 /// own pooling over <c>last_hidden_state</c>, then L2 normalisation.
 /// </summary>
 /// <remarks>
-/// The model and vocabulary are loaded on the first <see cref="Embed"/>, once, even when called from many threads.
-/// <see cref="Embed"/> may run concurrently; dispose only after every call has returned.
+/// The model and vocabulary are loaded on the first <see cref="Embed"/>, once, even when called from many threads, and
+/// given back by <see cref="ReleaseIfIdle"/> (loaded again by the next call). <see cref="Embed"/> may run concurrently;
+/// dispose only after every call has returned.
 /// </remarks>
 public sealed class OnnxEmbedder : IEmbedder, IDisposable
 {
     private readonly EmbedderOptions options;
-    private readonly Lazy<Runtime> runtime;
+    private Lazy<Runtime> runtime;
+    private long lastUsedTicks = Environment.TickCount64;
 
     // Calls hold it shared; Dispose takes it exclusively, so the native session is never freed under a running call.
     private readonly ReaderWriterLockSlim inUse = new();
@@ -31,7 +33,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
 
         Model = model;
         MaxTokens = Math.Min(this.options.MaxTokens, model.MaxTokens);
-        runtime = new Lazy<Runtime>(() => Runtime.Load(model, this.options), LazyThreadSafetyMode.ExecutionAndPublication);
+        runtime = NewRuntime();
     }
 
     public EmbeddingModel Model { get; }
@@ -52,9 +54,45 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         }
         finally
         {
+            Volatile.Write(ref lastUsedTicks, Environment.TickCount64);
             inUse.ExitReadLock();
         }
     }
+
+    public bool IsDisposed => Volatile.Read(ref disposed) != 0;
+
+    /// <summary>Whether the model's weights are in memory now.</summary>
+    public bool IsLoaded => Volatile.Read(ref runtime).IsValueCreated;
+
+    /// <summary>
+    /// Frees the loaded model (about 100 MiB of native memory for arctic-embed-xs) when no call has run for
+    /// <paramref name="idleFor"/> and none is running; the next call loads it again. Never waits for a running call.
+    /// </summary>
+    public bool ReleaseIfIdle(TimeSpan idleFor)
+    {
+        if (!IsLoaded || Environment.TickCount64 - Volatile.Read(ref lastUsedTicks) < idleFor.TotalMilliseconds || !inUse.TryEnterWriteLock(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (Volatile.Read(ref disposed) != 0 || !runtime.IsValueCreated)
+            {
+                return false;
+            }
+
+            runtime.Value.Dispose();
+            runtime = NewRuntime();
+            return true;
+        }
+        finally
+        {
+            inUse.ExitWriteLock();
+        }
+    }
+
+    private Lazy<Runtime> NewRuntime() => new(() => Runtime.Load(Model, options), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// Runs token-id sequences that are already complete (special tokens included) and pools each as asked, without
@@ -71,6 +109,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         }
         finally
         {
+            Volatile.Write(ref lastUsedTicks, Environment.TickCount64);
             inUse.ExitReadLock();
         }
     }

@@ -138,4 +138,35 @@ public sealed class OnnxEmbedderTests
 
         Assert.Throws<ObjectDisposedException>(() => embedder.Embed(["text"], EmbeddingPurpose.Document));
     }
+
+    [Fact]
+    public void An_idle_session_gives_its_model_back_and_loads_it_again_when_next_used()
+    {
+        using var embedder = TestModels.Embedder(TestModels.MiniLm);
+        var before = embedder.Embed(["walk a directory tree"], EmbeddingPurpose.Document).Single();
+
+        Assert.False(embedder.ReleaseIfIdle(TimeSpan.FromHours(1)));
+        Assert.True(embedder.ReleaseIfIdle(TimeSpan.Zero));
+        Assert.False(embedder.IsLoaded);
+        var after = embedder.Embed(["walk a directory tree"], EmbeddingPurpose.Document).Single();
+
+        Assert.True(embedder.IsLoaded);
+        Assert.Equal(1f, TestModels.Cosine(before, after), 1e-5f);
+    }
+
+    [Fact]
+    public void The_provider_releases_every_idle_session_it_made_and_forgets_disposed_ones()
+    {
+        using var provider = new EmbedderProvider(TestModels.ModelsDirectory, TestModels.MiniLm, new EmbedderOptions { ReleaseIdleModelAfter = TimeSpan.Zero });
+        provider.Embedder.Embed(["a"], EmbeddingPurpose.Document);
+        var owned = provider.CreateSession();
+        owned.Embed(["b"], EmbeddingPurpose.Document);
+        var disposed = provider.CreateSession();
+        disposed.Embed(["c"], EmbeddingPurpose.Document);
+        disposed.Dispose();
+
+        Assert.Equal(2, provider.ReleaseIdleSessions());
+        Assert.Equal(0, provider.ReleaseIdleSessions());
+        owned.Dispose();
+    }
 }
