@@ -14,7 +14,7 @@ public static class DaemonCommands
         var command = new Command(
             "daemon",
             "Run the daemon in the foreground (logs to $RAGEX_HOME/logs); --cluster [--seed HOST:PORT] [--role indexer|embedder] "
-            + "[--host H] [--port N] joins an Akka.Cluster instead (README: Scale-out)")
+            + "[--host H] [--port N] joins an Akka.Cluster instead (docs/cluster.md)")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
