@@ -25,7 +25,17 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
     {
         if (!style.Heading)
         {
-            WriteFile(reply.Hits, writer, prefix: hit => Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor));
+            // A file's hits come together: its path is made once, not once per hit (tens of thousands in a regex search).
+            (string Root, string Path, string Shown)? last = null;
+            WriteFile(reply.Hits, writer, prefix: hit =>
+            {
+                if (last is not { } known || known.Path != hit.Path || known.Root != hit.Root)
+                {
+                    last = known = (hit.Root, hit.Path, Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor));
+                }
+
+                return known.Shown;
+            });
             return;
         }
 
@@ -59,13 +69,13 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
             var path = prefix?.Invoke(hit);
             foreach (var context in hit.Before)
             {
-                writer.WriteLine(Line(path, context.Line, column: null, '-', context.Text));
+                WriteLine(writer, path, context.Line, column: null, '-', context.Text);
             }
 
             WriteHit(writer, path, hit);
             foreach (var context in hit.After)
             {
-                writer.WriteLine(Line(path, context.Line, column: null, '-', context.Text));
+                WriteLine(writer, path, context.Line, column: null, '-', context.Text);
             }
 
             previous = hit;
@@ -74,34 +84,55 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
 
     private void WriteHit(TextWriter writer, string? path, SearchHit hit)
     {
-        var lines = Highlight(hit).Split('\n');
-        lines[^1] += Section(hit);
-        writer.WriteLine(Line(path, hit.Line, hit.Column, ':', lines[0]));
-        for (var i = 1; i < lines.Length; i++)
+        var text = Highlight(hit);
+        var section = Section(hit);
+        if (!text.Contains('\n'))
         {
-            writer.WriteLine(Line(path, hit.Line + i, column: null, ':', lines[i]));
+            WriteLine(writer, path, hit.Line, hit.Column, ':', text, section);
+            return;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            WriteLine(writer, path, hit.Line + i, i == 0 ? hit.Column : null, ':', lines[i], i == lines.Length - 1 ? section : "");
         }
     }
 
-    /// <summary><c>path:line:column:text</c>, without the path under a heading and without numbers with -N.</summary>
-    private string Line(string? path, int line, int? column, char separator, string text)
+    /// <summary>
+    /// <c>path:line:column:text</c>, without the path under a heading and without numbers with -N; written in pieces,
+    /// as ripgrep's printer does, rather than built as a string per line.
+    /// </summary>
+    private void WriteLine(TextWriter writer, string? path, int line, int? column, char separator, string text, string suffix = "")
     {
-        var builder = new System.Text.StringBuilder();
         if (path is not null)
         {
-            builder.Append(path).Append(separator);
+            writer.Write(path);
+            writer.Write(separator);
         }
 
         if (style.LineNumbers)
         {
-            builder.Append(Paint(line.ToString(), LineColor)).Append(separator);
+            writer.Write(style.Color ? LineColor : "");
+            WriteNumber(writer, line);
+            writer.Write(style.Color ? Reset : "");
+            writer.Write(separator);
             if (column is not null)
             {
-                builder.Append(column.Value).Append(separator);
+                WriteNumber(writer, column.Value);
+                writer.Write(separator);
             }
         }
 
-        return builder.Append(text).ToString();
+        writer.Write(text);
+        writer.WriteLine(suffix);
+    }
+
+    private static void WriteNumber(TextWriter writer, int number)
+    {
+        Span<char> digits = stackalloc char[11];
+        number.TryFormat(digits, out var length, provider: System.Globalization.CultureInfo.InvariantCulture);
+        writer.Write(digits[..length]);
     }
 
     /// <summary>A chunk hit's symbol and span, after its line: the line is where to look, the span what the hit covers.</summary>

@@ -21,18 +21,32 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         }
 
         using var process = Start(startInfo);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines);
-        var stoppedEarly = await ReadAsync(process.StandardOutput.BaseStream, parser, request.Limit, cancellationToken);
-        if (stoppedEarly)
+        bool stoppedEarly;
+        string stderr;
+        try
         {
-            process.Kill();
+            var stderrRead = process.StandardError.ReadToEndAsync(cancellationToken);
+            stoppedEarly = await ReadAsync(process.StandardOutput.BaseStream, parser, request.Limit, cancellationToken);
+            if (stoppedEarly)
+            {
+                process.Kill();
+            }
+
+            stderr = await stderrRead;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
         }
 
-        await process.WaitForExitAsync(cancellationToken);
-        if (!stoppedEarly && process.ExitCode == 2 && (parser.Hits.Count == 0 || IsPatternError(await stderr)))
+        // Both pipes are at their end, so rg is exiting: a blocking wait is short, where an asynchronous one would
+        // register a wait handle with the thread pool first.
+        process.WaitForExit();
+        if (!stoppedEarly && process.ExitCode == 2 && (parser.Hits.Count == 0 || IsPatternError(stderr)))
         {
-            throw new RagexException(Describe(await stderr, request.Query));
+            throw new RagexException(Describe(stderr, request.Query));
         }
 
         return parser.Hits;

@@ -75,4 +75,33 @@ public sealed class RegexSearcherTests
         Assert.Equal(["urlparse(x)", "a.urlparse", "(urlparse)", "urlparse", "-urlparse-"], hits.Select(h => h.Preview));
         Assert.Equal([1, 3, 2, 1, 2], hits.Select(h => h.Column));
     }
+
+    [Fact]
+    public async Task A_cancelled_search_leaves_no_ripgrep_behind()
+    {
+        using var directory = new TemporaryDirectory();
+        var pidFile = directory.Combine("rg.pid");
+        // Fault injection: an rg that never answers.
+        var hangingRipgrep = directory.Write("hanging-rg", $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 60\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(hangingRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+        using var cancellation = new CancellationTokenSource();
+
+        var search = new RegexSearcher(hangingRipgrep).SearchAsync(new SearchScope(project, []), new SearchRequest("x", SearchMode.Regex), cancellation.Token);
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), TimeSpan.FromSeconds(10)), "rg never started");
+
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search);
+        Assert.True(SpinWait.SpinUntil(() => !IsRunning(pid), TimeSpan.FromSeconds(5)), $"rg (pid {pid}) still runs");
+    }
+
+    /// <summary>Alive and not a zombie waiting to be reaped.</summary>
+    private static bool IsRunning(int pid) =>
+        File.Exists($"/proc/{pid}/stat") && File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] != "Z";
 }
