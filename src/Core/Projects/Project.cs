@@ -5,6 +5,9 @@ public sealed record Project(string Id, string Root, string DataDirectory)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "index.db");
 
+    /// <summary>The root as text beside the index: the registry reads it even when index.db cannot be read.</summary>
+    public string RootFilePath => Path.Combine(DataDirectory, "root");
+
     /// <summary>Ignore rules ripgrep cannot read by itself (defaults, .ragexignore), in one file for --ignore-file.</summary>
     public string RipgrepIgnorePath => Path.Combine(DataDirectory, "rg.ignore");
 

@@ -5,7 +5,8 @@ namespace Ragex.Core.Projects;
 
 /// <summary>
 /// The set of registered projects. A project is registered by creating its data directory and database; the root
-/// path is kept in the database's meta table, so the directory listing is the registry.
+/// path is kept in a file beside the database (and in its meta table, where homes made before that file have it), so
+/// the directory listing is the registry, and a project whose database is broken is still listed (and repaired).
 /// </summary>
 public sealed class ProjectRegistry(RagexHome home)
 {
@@ -26,6 +27,7 @@ public sealed class ProjectRegistry(RagexHome home)
         var project = Describe(root);
         home.EnsureCreated();
         RagexHome.CreatePrivateDirectory(project.DataDirectory);
+        WriteRootFile(project);
         using var database = IndexDatabase.OpenForWriting(project.DatabasePath);
         database.SetMeta(MetaKeys.Root, project.Root);
         return project;
@@ -41,14 +43,10 @@ public sealed class ProjectRegistry(RagexHome home)
         var projects = new List<Project>();
         foreach (var dataDirectory in Directory.EnumerateDirectories(home.ProjectsDirectory))
         {
+            var rootFile = Path.Combine(dataDirectory, "root");
             var databasePath = Path.Combine(dataDirectory, "index.db");
-            if (!File.Exists(databasePath))
-            {
-                continue;
-            }
-
-            var root = IndexDatabase.ReadRoot(databasePath);
-            if (root is not null)
+            var root = File.Exists(rootFile) ? File.ReadAllText(rootFile) : File.Exists(databasePath) ? IndexDatabase.ReadRoot(databasePath) : null;
+            if (!string.IsNullOrEmpty(root))
             {
                 projects.Add(new Project(Path.GetFileName(dataDirectory), root, dataDirectory));
             }
@@ -68,7 +66,7 @@ public sealed class ProjectRegistry(RagexHome home)
         for (var directory = RealPath.Resolve(path); directory is not null; directory = Path.GetDirectoryName(directory))
         {
             var project = At(directory);
-            if (File.Exists(project.DatabasePath))
+            if (File.Exists(project.RootFilePath) || File.Exists(project.DatabasePath))
             {
                 return project;
             }
@@ -97,6 +95,19 @@ public sealed class ProjectRegistry(RagexHome home)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(project.DataDirectory, recursive: true);
         }
+    }
+
+    /// <summary>Written whole under another name, then renamed: a reader sees the old root file or the new one.</summary>
+    private static void WriteRootFile(Project project)
+    {
+        if (File.Exists(project.RootFilePath) && File.ReadAllText(project.RootFilePath) == project.Root)
+        {
+            return;
+        }
+
+        var written = project.RootFilePath + ".tmp";
+        File.WriteAllText(written, project.Root);
+        File.Move(written, project.RootFilePath, overwrite: true);
     }
 
     /// <summary>Where the project rooted at <paramref name="realRoot"/> keeps its data, registered or not.</summary>

@@ -27,6 +27,19 @@ public sealed class ProjectRegistryTests : IDisposable
         Assert.Equal(registry.List().Single(p => p.Root == inner), registry.FindContaining(inner));
     }
 
+    [Fact]
+    public void A_project_whose_database_cannot_be_read_is_still_listed_and_found()
+    {
+        var registry = new ProjectRegistry(new RagexHome(home));
+        var project = registry.Register(tree);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.WriteAllText(project.DatabasePath, "not a database");
+
+        Assert.Equal(tree, registry.List().Single().Root);
+        File.Delete(project.DatabasePath);
+        Assert.Equal(project, registry.FindContaining(tree));
+    }
+
     public void Dispose()
     {
         Directory.Delete(home, recursive: true);
