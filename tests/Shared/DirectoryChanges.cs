@@ -29,38 +29,13 @@ public sealed class DirectoryChanges : IDisposable
 
     /// <summary>
     /// <paramref name="probe"/>'s value once <paramref name="done"/> holds, probing now and after each change under
-    /// <paramref name="directory"/>; fails with <paramref name="failure"/> of the last value when <paramref name="timeout"/>
-    /// passes first, or when <paramref name="abandon"/> (e.g. the writer's exit) completes first.
+    /// <paramref name="directory"/> (see <see cref="Until.ChangedAsync"/>).
     /// </summary>
     public static async Task<T> UntilAsync<T>(
         string directory, Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, Func<T, string> failure, Task? abandon = null)
     {
         using var changes = new DirectoryChanges(directory);
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var changed = changes.Next;
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            try
-            {
-                await (abandon is null ? changed : Task.WhenAny(changed, abandon)).WaitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-            {
-                throw new Xunit.Sdk.XunitException($"not within {timeout.TotalSeconds:0} s: {failure(value)}");
-            }
-
-            if (abandon is { IsCompleted: true })
-            {
-                value = await probe();
-                return done(value) ? value : throw new Xunit.Sdk.XunitException(failure(value));
-            }
-        }
+        return await Until.ChangedAsync(() => changes.Next, probe, done, timeout, failure, abandon);
     }
 
     public static Task<T> UntilAsync<T>(string directory, Func<T> probe, Func<T, bool> done, TimeSpan timeout, Func<T, string> failure, Task? abandon = null) =>
