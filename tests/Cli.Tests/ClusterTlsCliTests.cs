@@ -11,6 +11,7 @@ namespace Ragex.Cli.Tests;
 /// RAGEX_HOME, whose registry holds no projects: the owner's does) index, search and ask for status through that node,
 /// which relays to the owner. A home without the certificate gets one line and exit 2.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ClusterTlsCliTests : IDisposable
 {
     private const string Password = "cluster-secret";
@@ -23,10 +24,10 @@ public sealed class ClusterTlsCliTests : IDisposable
         var certificate = Path.Combine(work, "cluster.pfx");
         SelfSignedCertificate.Write(certificate, "CN=ragex-cluster", Password);
         var port = LoopbackPort.Free();
-        StartNode("indexer", certificate, "--port", $"{port}", "--seed", $"127.0.0.1:{port}", "--role", "indexer");
-        var embedder = StartNode("embedder", certificate, "--seed", $"127.0.0.1:{port}", "--role", "embedder");
+        var indexer = await StartNodeAsync("indexer", certificate, "--port", $"{port}", "--seed", $"127.0.0.1:{port}", "--role", "indexer");
+        var embedder = await StartNodeAsync("embedder", certificate, "--seed", $"127.0.0.1:{port}", "--role", "embedder");
         Assert.True(DaemonEndpoint.TryRead(Path.Combine(embedder, DaemonEndpoint.FileName))!.UsesTls);
-        UntilEmbedderJoined(embedder);
+        await UntilEmbedderJoinedAsync(indexer, embedder);
         // First, while the owner has no other project: the MCP client's checks expect exactly its own.
         var (mcpExitCode, mcpOutput) = await McpClientDriver.RunAsync(embedder);
         Assert.True(mcpExitCode == 0, $"the MCP client exited {mcpExitCode}:{Environment.NewLine}{mcpOutput}");
@@ -67,44 +68,29 @@ public sealed class ClusterTlsCliTests : IDisposable
     }
 
     /// <summary>`ragex daemon --cluster ...` in the foreground on a home of its own whose ragex.hocon turns TLS on.</summary>
-    private string StartNode(string name, string certificate, params string[] flags)
+    private async Task<string> StartNodeAsync(string name, string certificate, params string[] flags)
     {
         var home = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
         File.WriteAllText(Path.Combine(home, "ragex.hocon"), SelfSignedCertificate.Hocon(certificate, Password));
         var node = Process.Start(PublishedRagex.StartInfo(home, ["daemon", "--cluster", .. flags]))!;
         nodes.Add(node);
-        var watch = Stopwatch.StartNew();
-        while (DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)) is not { } endpoint || !endpoint.IsAlive())
-        {
-            if (node.HasExited)
-            {
-                Assert.Fail($"{name} node exited with {node.ExitCode}: {node.StandardError.ReadToEnd()}");
-            }
-
-            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"{name} node wrote no daemon.json");
-            Thread.Sleep(50);
-        }
-
+        await DirectoryChanges.UntilAsync(
+            home, () => DaemonEndpoint.TryRead(Path.Combine(home, DaemonEndpoint.FileName)), endpoint => endpoint is not null && endpoint.IsAlive(), TimeSpan.FromMinutes(1),
+            _ => node.HasExited ? $"{name} node exited with {node.ExitCode}: {node.StandardError.ReadToEnd()}" : $"{name} node wrote no daemon.json",
+            node.WaitForExitAsync());
         return home;
     }
 
-    /// <summary>`ragex status --json` through the node until the owner lists one reachable embedder node.</summary>
-    private static void UntilEmbedderJoined(string home)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var status = Run(home, "status", "--json");
-            if (status.ExitCode == 0 && JsonDocument.Parse(status.Out).RootElement.TryGetProperty("embedder_nodes", out var embedders)
-                && embedders.ValueKind == JsonValueKind.Array && embedders.EnumerateArray().Any(n => n.GetProperty("reachable").GetBoolean()))
-            {
-                return;
-            }
-
-            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"no embedder node joined; last status: {status.ExitCode} {status.Out} {status.Error}");
-            Thread.Sleep(500);
-        }
-    }
+    /// <summary>
+    /// `ragex status --json` through the embedder node until the owner lists one reachable embedder node, asked again
+    /// after each write to the indexer's home (its log says when a node joins).
+    /// </summary>
+    private static Task UntilEmbedderJoinedAsync(string indexer, string embedder) =>
+        DirectoryChanges.UntilAsync(
+            indexer, () => Run(embedder, "status", "--json"),
+            status => status.ExitCode == 0 && JsonDocument.Parse(status.Out).RootElement.TryGetProperty("embedder_nodes", out var embedders)
+                && embedders.ValueKind == JsonValueKind.Array && embedders.EnumerateArray().Any(n => n.GetProperty("reachable").GetBoolean()),
+            TimeSpan.FromMinutes(3), status => $"no embedder node joined; last status: {status.ExitCode} {status.Out} {status.Error}");
 
     private string CopyOfJsonPackage()
     {

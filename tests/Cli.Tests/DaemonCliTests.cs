@@ -9,6 +9,7 @@ namespace Ragex.Cli.Tests;
 /// The real `ragex` binary against a real daemon it starts itself (real remoting, ctags, ripgrep, model and FAISS):
 /// auto-start, every search mode, the same hits as --no-daemon, removal, and stop.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DaemonCliTests : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
@@ -144,17 +145,13 @@ public sealed class DaemonCliTests : IDisposable
         using var client = Process.Start(PublishedRagex.StartInfo(home, ["index", tree, "--wait-all"]))!;
         var error = client.StandardError.ReadToEndAsync();
         var endpointPath = Path.Combine(home, DaemonEndpoint.FileName);
-        var waited = Stopwatch.StartNew();
-        DaemonEndpoint? endpoint;
-        while ((endpoint = DaemonEndpoint.TryRead(endpointPath)) is null)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "no daemon started");
-            await Task.Delay(50);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var index = new ProjectRegistry(new Ragex.Core.Configuration.RagexHome(home)).Describe(tree).DatabasePath;
+        // Killed once it holds the request: it has begun writing the project's index.
+        var endpoint = await DirectoryChanges.UntilAsync(
+            home, () => File.Exists(index) ? DaemonEndpoint.TryRead(endpointPath) : null, e => e is not null, TimeSpan.FromMinutes(1),
+            _ => "no daemon started indexing", client.WaitForExitAsync());
         Assert.False(client.HasExited, "indexing ended before the daemon could be killed");
-        Process.GetProcessById(endpoint.ProcessId).Kill();
+        Process.GetProcessById(endpoint!.ProcessId).Kill();
 
         Assert.True(client.WaitForExit(TimeSpan.FromSeconds(10)), "the client still waits 10 s after its daemon died");
         Assert.Equal(2, client.ExitCode);

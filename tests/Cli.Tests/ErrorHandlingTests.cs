@@ -5,6 +5,7 @@ namespace Ragex.Cli.Tests;
 /// <summary>
 /// Bad input through the real `ragex` executable: one line on stderr, exit 2, no stack trace; no hits is exit 1.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ErrorHandlingTests : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;

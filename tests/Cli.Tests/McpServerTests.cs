@@ -9,6 +9,7 @@ namespace Ragex.Cli.Tests;
 /// find_references, list_projects, index_status, and the refusal of paths outside indexed projects, through the daemon
 /// and with --no-daemon.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class McpServerTests : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;

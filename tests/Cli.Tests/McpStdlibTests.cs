@@ -12,6 +12,7 @@ namespace Ragex.Cli.Tests;
 /// search_code page stays within its token budget and its cursor continues the same ranking, read_code returns the whole
 /// definition around a line, and find_references lists uses but not the definition.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class McpStdlibTests(StdlibIndexFixture stdlib, ITestOutputHelper output) : IClassFixture<StdlibIndexFixture>
 {
     private const string ParsePy = "urllib/parse.py";

@@ -62,6 +62,7 @@ public sealed class SemanticSearchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Auto_mode_sends_a_question_to_hybrid()
     {
         await IndexAsync();
@@ -74,6 +75,7 @@ public sealed class SemanticSearchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Min_score_drops_weak_hits()
     {
         await IndexAsync();
@@ -86,6 +88,7 @@ public sealed class SemanticSearchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Reindexing_embeds_only_the_chunks_that_changed()
     {
         var first = await IndexAsync();
@@ -117,6 +120,7 @@ public sealed class SemanticSearchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_stale_vector_file_is_rebuilt_from_the_database()
     {
         await IndexAsync();

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Ragex.Cli.Tests;
 
 /// <summary>The real tree (Debian's /usr/lib/python3.11), real ctags, real ripgrep.</summary>
+[Trait("Category", "Slow")]
 public sealed class StdlibIntegrationTests(StdlibIndexFixture stdlib, ITestOutputHelper output) : IClassFixture<StdlibIndexFixture>
 {
     [Fact]

@@ -6,7 +6,8 @@ namespace Ragex.Host.Tests;
 
 /// <summary>
 /// Real ragexd cluster nodes on loopback, each with its own RAGEX_HOME: an indexer that is its own seed on a fixed port,
-/// and embedders that join through it. Everything is awaited on status, never on sleeps alone; dispose kills them all.
+/// and embedders that join through it. Everything is awaited on status, looked at again after each write to the indexer's
+/// home (its index, its log), never on sleeps; dispose kills them all.
 /// </summary>
 public sealed class ClusterNodes(ActorSystem client) : IDisposable
 {
@@ -55,21 +56,9 @@ public sealed class ClusterNodes(ActorSystem client) : IDisposable
             (status.EmbedderNodes ?? []).Where(n => n.Reachable).Select(n => n.Address).Order(StringComparer.Ordinal).SequenceEqual(expected));
     }
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(watch.Elapsed < (timeout ?? TimeSpan.FromMinutes(3)), $"timed out waiting; last: {value}");
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>The probe's value once done, probed again after each write to the indexer's home (its index, its log).</summary>
+    public Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null) =>
+        DirectoryChanges.UntilAsync(IndexerHome, probe, done, timeout ?? TimeSpan.FromMinutes(3), value => $"last: {value}");
 
     public void Dispose()
     {

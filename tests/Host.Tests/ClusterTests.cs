@@ -10,6 +10,7 @@ namespace Ragex.Host.Tests;
 /// the json, email and http packages; the index equals the single-machine daemon's (<see cref="ClusterReferenceFixture"/>).
 /// Requests go to an embedder node, which relays them to the owner.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(nameof(ClusterTests))]
 public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputHelper output) : IClassFixture<ClusterReferenceFixture>
 {
@@ -48,7 +49,7 @@ public sealed class ClusterTests(ClusterReferenceFixture reference, ITestOutputH
         await cluster.UntilEmbeddersAsync(first, second);
 
         var indexing = cluster.Requests(first).Ask<object>(new IndexProject(tree.Root, Embeddings: true, WaitForAllTiers: true), ClusterReferenceFixture.IndexTimeout);
-        var atKill = await ClusterNodes.UntilAsync(() => cluster.StatusAsync(first), status =>
+        var atKill = await cluster.UntilAsync(() => cluster.StatusAsync(first), status =>
             status.Projects.Any(p => p.EmbeddedChunks >= reference.Index.Vectors.Count / 4)
             && status.EmbedderNodes!.Single(n => n.Address == ClusterNodes.AddressOf(second)).InFlight > 0);
         second.Kill();

@@ -10,6 +10,7 @@ namespace Ragex.Host.Tests;
 /// ragex.cluster.tls on real nodes: mutual TLS with the cluster's certificate as the shared secret. A node with the
 /// same certificate joins; one with another certificate is refused during the handshake and never becomes a member.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(nameof(ClusterTests))]
 public sealed class ClusterTlsTests : IAsyncLifetime
 {

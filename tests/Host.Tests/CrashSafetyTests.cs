@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Configuration;
 using Microsoft.Data.Sqlite;
@@ -15,6 +14,7 @@ namespace Ragex.Host.Tests;
 /// kill -9 of the real daemon in the middle of either tier of a real tree (parsing with static vectors, or the
 /// transformer filling in behind): the index on disk is consistent, and a new daemon resumes where the dead one stopped.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
@@ -147,19 +147,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         return command.ExecuteScalar();
     }
 
-    private static async Task<T> UntilAsync<T>(Func<T> probe, Func<T, bool> done)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"timed out at {value}");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>The counts once done, read again after each write to the daemon's home (the index is in it).</summary>
+    private Task<T> UntilAsync<T>(Func<T> probe, Func<T, bool> done) =>
+        DirectoryChanges.UntilAsync(home, probe, done, TimeSpan.FromMinutes(3), value => $"last: {value}");
 }

@@ -3,7 +3,7 @@ using Ragex.Protocol.Daemon;
 
 namespace Ragex.Host.Tests;
 
-/// <summary>A real `ragexd` process on a private RAGEX_HOME, started and awaited until its daemon.json appears.</summary>
+/// <summary>A real `ragexd` process on a private RAGEX_HOME, started and awaited until it writes its daemon.json.</summary>
 public sealed class DaemonProcess : IDisposable
 {
     private DaemonProcess(Process process, DaemonEndpoint endpoint)
@@ -38,24 +38,20 @@ public sealed class DaemonProcess : IDisposable
     {
         var process = Launch(home, arguments);
         var path = Path.Combine(home, DaemonEndpoint.FileName);
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        try
         {
-            if (DaemonEndpoint.TryRead(path) is { } endpoint && endpoint.ProcessId == process.Id)
-            {
-                return new DaemonProcess(process, endpoint);
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"ragexd exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
-            }
-
-            await Task.Delay(50);
+            var endpoint = await DirectoryChanges.UntilAsync(
+                home, () => DaemonEndpoint.TryRead(path), e => e?.ProcessId == process.Id, TimeSpan.FromSeconds(60),
+                _ => process.HasExited ? $"ragexd exited with {process.ExitCode}: {process.StandardError.ReadToEnd()}" : "ragexd wrote no daemon.json",
+                process.WaitForExitAsync());
+            return new DaemonProcess(process, endpoint!);
         }
-
-        process.Kill();
-        throw new TimeoutException("ragexd did not write daemon.json within 60 s");
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
     }
 
     public void Kill()

@@ -6,6 +6,7 @@ using Ragex.Protocol.Daemon;
 namespace Ragex.Host.Tests;
 
 /// <summary>The real daemon process over real Akka.Remote on loopback, with the real engine (ctags, SQLite, ripgrep).</summary>
+[Trait("Category", "Slow")]
 public sealed class DaemonProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -62,15 +63,11 @@ public sealed class DaemonProcessTests : IAsyncLifetime
         first.Dispose();
 
         var daemonRef = client.ActorSelection(restarted.Endpoint.RequestsPath);
-        var deadline = DateTime.UtcNow + Timeout;
-        SearchReply? found = null;
-        while (DateTime.UtcNow < deadline && found is not { Hits.Count: > 0 })
-        {
-            found = await daemonRef.Ask<object>(new SearchQuery(new SearchRequest("beta", SearchMode.Symbol), tree), Timeout) as SearchReply;
-            await Task.Delay(100);
-        }
+        var found = await DirectoryChanges.UntilAsync(
+            home, async () => Assert.IsType<SearchReply>(await daemonRef.Ask<object>(new SearchQuery(new SearchRequest("beta", SearchMode.Symbol), tree), Timeout)),
+            reply => reply.Hits.Count > 0, Timeout, _ => "beta.py, written while no daemon ran, was not indexed by the next one");
 
-        Assert.Equal("beta.py", Assert.Single(found!.Hits).Path);
+        Assert.Equal("beta.py", Assert.Single(found.Hits).Path);
     }
 
     [Fact]
@@ -138,23 +135,16 @@ public sealed class DaemonProcessTests : IAsyncLifetime
         Assert.Equal((61L, 181L), (project.Files, project.Chunks)); // the 60 parts and module.py
     }
 
-    private static async Task<ProjectStatus> WaitForAsync(ActorSelection daemonRef, Func<ProjectStatus, bool> condition, string failure)
+    /// <summary>The project's status once it meets the condition, looked at again after each write to the daemon's home.</summary>
+    private async Task<ProjectStatus> WaitForAsync(ActorSelection daemonRef, Func<ProjectStatus, bool> condition, string failure)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (true)
-        {
-            var status = Assert.IsType<DaemonStatus>(await daemonRef.Ask<object>(new StatusQuery(), Timeout));
-            if (status.Projects.FirstOrDefault() is { } project && condition(project))
-            {
-                return project;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(100);
-        }
+        var status = await DirectoryChanges.UntilAsync(
+            home, async () => Assert.IsType<DaemonStatus>(await daemonRef.Ask<object>(new StatusQuery(), Timeout)),
+            s => s.Projects.FirstOrDefault() is { } project && condition(project), TimeSpan.FromSeconds(90), s => $"{failure}; last: {s.Projects.FirstOrDefault()}");
+        return status.Projects[0];
     }
 
-    private static async Task EditEachAndFindAsync(ActorSelection daemonRef, IReadOnlyList<string> repositories, string prefix)
+    private async Task EditEachAndFindAsync(ActorSelection daemonRef, IReadOnlyList<string> repositories, string prefix)
     {
         for (var i = 0; i < repositories.Count; i++)
         {
@@ -163,19 +153,11 @@ public sealed class DaemonProcessTests : IAsyncLifetime
 
         for (var i = 0; i < repositories.Count; i++)
         {
-            var query = new SearchQuery(new SearchRequest($"{prefix}_{i}", SearchMode.Symbol) { Paths = [repositories[i]] }, "/");
-            var deadline = DateTime.UtcNow + Timeout;
-            while (true)
-            {
-                var reply = Assert.IsType<SearchReply>(await daemonRef.Ask<object>(query, Timeout));
-                if (reply.Hits.Any(h => h.Symbol == $"{prefix}_{i}"))
-                {
-                    break;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"{prefix}_{i} never became searchable in {repositories[i]}");
-                await Task.Delay(50);
-            }
+            var name = $"{prefix}_{i}";
+            var query = new SearchQuery(new SearchRequest(name, SearchMode.Symbol) { Paths = [repositories[i]] }, "/");
+            await DirectoryChanges.UntilAsync(
+                home, async () => Assert.IsType<SearchReply>(await daemonRef.Ask<object>(query, Timeout)),
+                reply => reply.Hits.Any(h => h.Symbol == name), Timeout, _ => $"{name} never became searchable in {repositories[i]}");
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class ClusterEmbedderRouterTests() : Akka.TestKit.Xunit2.TestKit("
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Lost_refused_and_doubled_answers_give_each_request_exactly_one_answer()
     {
         Sys.ActorOf(Props.Create(() => new FaultInjectingNodeRoot()), ClusterRoot.Name);

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Akka.Actor;
+using Akka.Event;
 using Ragex.Actors.Projects;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
@@ -14,6 +14,7 @@ namespace Ragex.Actors.Tests.Projects;
 /// says it is polling, in status and in search replies, with the sysctl to raise, and an edit is still found by the
 /// rescan. Real watcher, ctags and SQLite.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(InotifyLimitCollection.Name)]
 public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
@@ -35,22 +36,25 @@ public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposab
         var services = RagexServices.Create(new ProjectRegistry(new RagexHome(home)), new EmbedderProvider(Path.Combine(home, "no-models")));
         var supervisor = TestSupervisor.Create(Sys, services);
 
+        var warnings = CreateTestProbe();
+        Sys.EventStream.Subscribe(warnings, typeof(Warning));
+        using var commits = new IndexCommits(Sys);
         var limit = File.ReadAllText(LimitPath).Trim();
-        string? polling;
         try
         {
             // Room for a few watches beyond what this user holds now: not for a watch per directory of the tree.
             File.WriteAllText(LimitPath, (WatchesInUse() + 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
             supervisor.Tell(new IndexProject(tree, Embeddings: false));
             ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
-            polling = await UntilAsync(() => Status(supervisor).Polling, p => p is not null, TimeSpan.FromSeconds(10));
+            // The project logs the moment its watcher gives up ("Watching ROOT by polling: REASON").
+            await warnings.FishForMessageAsync<Warning>(w => w.ToString().Contains(" by polling: ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         }
         finally
         {
             File.WriteAllText(LimitPath, limit);
         }
 
-        Assert.Contains("max_user_watches", polling, StringComparison.Ordinal);
+        Assert.Contains("max_user_watches", Status(supervisor).Polling, StringComparison.Ordinal);
         Assert.Equal("polling", Status(supervisor).State);
         var reply = await Search(services, "first_function");
         Assert.Equal(IndexState.Polling, Assert.Single(reply.Freshness).State);
@@ -58,7 +62,8 @@ public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposab
 
         // Found by the rescan the watcher asks for every retry delay (30 s), or by the watcher it then re-creates.
         File.WriteAllText(Path.Combine(tree, "d299", "later.py"), "def edited_after_polling_began():\n    return 2\n");
-        await UntilAsync(async () => (await Search(services, "edited_after_polling_began")).Hits.Count, n => n > 0, TimeSpan.FromSeconds(45));
+        await commits.UntilAsync(
+            async () => (await Search(services, "edited_after_polling_began")).Hits.Count, n => n > 0, TimeSpan.FromSeconds(45), "the edit was not found within 45 s");
     }
 
     public new void Dispose()
@@ -98,20 +103,4 @@ public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposab
 
     private Task<SearchReply> Search(RagexServices services, string name) =>
         services.Search(new SearchQuery(new SearchRequest(name, SearchMode.Symbol) { Paths = [tree] }, tree), CancellationToken.None);
-
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout)
-    {
-        var waited = Stopwatch.StartNew();
-        T value;
-        while (!done(value = await probe()))
-        {
-            Assert.True(waited.Elapsed < timeout, $"not within {timeout.TotalSeconds:0} s");
-            await Task.Delay(100);
-        }
-
-        return value;
-    }
-
-    private static Task<T> UntilAsync<T>(Func<T> probe, Func<T, bool> done, TimeSpan timeout) =>
-        UntilAsync(() => Task.FromResult(probe()), done, timeout);
 }

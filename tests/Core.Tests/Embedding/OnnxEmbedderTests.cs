@@ -37,6 +37,7 @@ public sealed class OnnxEmbedderTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [MemberData(nameof(Models))]
     public void ABatchGivesTheSameVectorsInInputOrderAsOneTextAtATime(string modelId)
     {

@@ -3,6 +3,7 @@ using Ragex.Core.Tests.Support;
 
 namespace Ragex.Core.Tests.Embedding;
 
+[Trait("Category", "Slow")]
 public sealed class OnnxQuantizerTests
 {
     [Fact]

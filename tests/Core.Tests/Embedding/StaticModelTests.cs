@@ -5,6 +5,7 @@ namespace Ragex.Core.Tests.Embedding;
 public sealed class StaticModelTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void DistillingTwiceGivesTheSameBytes()
     {
         var model = TestModels.Locate(TestModels.ArcticXs);
@@ -32,6 +33,7 @@ public sealed class StaticModelTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_distilled_table_gives_the_pinned_row()
     {
         var model = TestModels.Locate(TestModels.ArcticXs);

@@ -68,6 +68,7 @@ public sealed class StaticTrainingTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Distilling_with_training_questions_twice_gives_the_same_bytes()
     {
         var model = TestModels.Locate(TestModels.ArcticXs);
