@@ -196,7 +196,7 @@ static Dictionary<string, int> Definitions(Project project, IReadOnlyList<EvalQu
     var lines = new Dictionary<string, int>();
     foreach (var query in queries)
     {
-        var definition = database.FindSymbols(query.Symbol, prefix: false)
+        var definition = database.Symbols.Find(query.Symbol, prefix: false)
             .Where(s => s.Path == query.File && s.Symbol.Name == query.Symbol)
             .OrderBy(s => s.Symbol.Scope is null ? 0 : 1)
             .FirstOrDefault();
@@ -225,7 +225,7 @@ static async Task<(double Pipeline, double Raw, int Chunks)> Throughput(string t
     var sample = await new ProjectIndexer(new ProjectRegistry(sampleHome), options, new CtagsRunner(), embedders)
         .IndexAsync(Path.Combine(tree, "email"), null, CancellationToken.None);
     using var database = IndexDatabase.Open(sample.Project.DatabasePath, readOnly: true);
-    var texts = database.ChunksById([.. database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(e => e.Id)]).Values.Select(c => c.Text).ToList();
+    var texts = database.Chunks.ById([.. database.Vectors.All(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(e => e.Id)]).Values.Select(c => c.Text).ToList();
     var watch = Stopwatch.StartNew();
     foreach (var batch in texts.OrderBy(t => t.Length).Chunk(options.EmbeddingBatchSize))
     {

@@ -15,9 +15,9 @@ public static class TransformerThroughput
     public static void Run(string databasePath, string modelsDirectory, int sample, int rounds)
     {
         using var database = IndexDatabase.Open(databasePath, readOnly: true);
-        var ids = database.Embeddings(VectorTier.Static).Select(e => e.Id).ToList();
+        var ids = database.Vectors.All(VectorTier.Static).Select(e => e.Id).ToList();
         var step = Math.Max(1, ids.Count / sample);
-        var texts = database.ChunksById([.. ids.Where((_, i) => i % step == 0).Take(sample)]).Values.Select(c => c.Text).OrderBy(t => t.Length).ToList();
+        var texts = database.Chunks.ById([.. ids.Where((_, i) => i % step == 0).Take(sample)]).Values.Select(c => c.Text).OrderBy(t => t.Length).ToList();
         var model = EmbeddingModel.Locate(modelsDirectory, EmbedderProvider.DefaultModelId);
         using var float32 = new OnnxEmbedder(model);
         using var int8 = new OnnxEmbedder(model, new EmbedderOptions { Precision = EmbeddingPrecision.Int8 });

@@ -84,7 +84,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(total, Assert.IsType<ProjectIndexed>(indexed).Files);
         AssertConsistent(project);
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        Assert.Equal(database.CountChunks(), database.CountStaticChunks());
+        Assert.Equal(database.Chunks.Count(), database.Chunks.CountStatic());
     }
 
     public async Task DisposeAsync()
@@ -100,7 +100,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         try
         {
             using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            return (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks());
+            return (database.Files.Count(), database.Chunks.Count(), database.Chunks.CountEmbedded());
         }
         catch (Ragex.Core.RagexException)
         {
@@ -126,7 +126,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        foreach (var (tier, count) in new[] { (VectorTier.Transformer, database.CountEmbeddedChunks()), (VectorTier.Static, database.CountStaticChunks()) })
+        foreach (var (tier, count) in new[] { (VectorTier.Transformer, database.Chunks.CountEmbedded()), (VectorTier.Static, database.Chunks.CountStatic()) })
         {
             if (ProjectVectors.ReadTag(project, tier) is not null)
             {
@@ -138,7 +138,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static int ProbeDimension(IndexDatabase database, VectorTier tier) =>
-        database.Embeddings(tier).Select(e => e.Vector.Length).FirstOrDefault(384);
+        database.Vectors.All(tier).Select(e => e.Vector.Length).FirstOrDefault(384);
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

@@ -151,6 +151,6 @@ public static class IndexingCase
     {
         var project = new ProjectRegistry(new RagexHome(home)).Describe(RealPath.Resolve(root));
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        return [.. database.ChunksById([.. database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(e => e.Id)]).Values.Select(c => c.Text)];
+        return [.. database.Chunks.ById([.. database.Vectors.All(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(e => e.Id)]).Values.Select(c => c.Text)];
     }
 }

@@ -566,7 +566,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         try
         {
             using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            return (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks(), database.CountStaticChunks());
+            return (database.Files.Count(), database.Chunks.Count(), database.Chunks.CountEmbedded(), database.Chunks.CountStatic());
         }
         catch (Core.RagexException)
         {

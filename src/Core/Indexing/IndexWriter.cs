@@ -23,10 +23,10 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     public static IndexWriter Open(Project project, VectorIndexCache? vectors = null)
     {
         var database = IndexDatabase.OpenForWriting(project.DatabasePath);
-        var movedAside = database.GetMeta(MetaKeys.MovedAside);
+        var movedAside = database.Meta.Get(MetaKeys.MovedAside);
         if (movedAside is not null)
         {
-            database.RemoveMeta(MetaKeys.MovedAside);
+            database.Meta.Remove(MetaKeys.MovedAside);
         }
 
         return new(project, database, vectors) { MovedAside = movedAside };
@@ -37,10 +37,10 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
 
     public Project Project => project;
 
-    public Dictionary<string, FileRecord> LoadFiles() => database.LoadFiles();
+    public Dictionary<string, FileRecord> LoadFiles() => database.Files.Load();
 
     /// <summary>The records of these paths and of the files under them.</summary>
-    public Dictionary<string, FileRecord> LoadFiles(IReadOnlyCollection<string> paths) => database.LoadFiles(paths);
+    public Dictionary<string, FileRecord> LoadFiles(IReadOnlyCollection<string> paths) => database.Files.Load(paths);
 
     /// <summary>
     /// Called once a run is planned, before its first <see cref="Store"/>: a run that rewrites most of the index (a
@@ -48,7 +48,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     /// </summary>
     public void Prepare(IndexPlan plan)
     {
-        if (plan.Changed.Count >= BulkLoad.MinimumFiles && plan.Changed.Count >= database.CountFiles())
+        if (plan.Changed.Count >= BulkLoad.MinimumFiles && plan.Changed.Count >= database.Files.Count())
         {
             database.BeginBulkLoad();
         }
@@ -115,7 +115,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     /// <summary>Vectors from another model are useless: switching models queues every chunk again.</summary>
     public void UseModel(string modelId)
     {
-        if (database.GetMeta(MetaKeys.EmbeddingModel) == modelId)
+        if (database.Meta.Get(MetaKeys.EmbeddingModel) == modelId)
         {
             return;
         }
@@ -133,7 +133,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     private void CompleteStaticTier(StaticEmbedder embedder, CancellationToken cancellationToken)
     {
         // A new index's chunks were embedded by this table as they were parsed: only another table's vectors go.
-        var recorded = database.GetMeta(MetaKeys.StaticModel);
+        var recorded = database.Meta.Get(MetaKeys.StaticModel);
         if (recorded != embedder.Model.Id)
         {
             using var reset = database.BeginBatch();
@@ -146,7 +146,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
             reset.Commit();
         }
 
-        for (var page = database.PendingChunks(VectorTier.Static, -1, EmbeddingSlices.PageSize); page.Count > 0; page = database.PendingChunks(VectorTier.Static, page[^1].Id, EmbeddingSlices.PageSize))
+        for (var page = database.Chunks.Pending(VectorTier.Static, -1, EmbeddingSlices.PageSize); page.Count > 0; page = database.Chunks.Pending(VectorTier.Static, page[^1].Id, EmbeddingSlices.PageSize))
         {
             var vectors = embedder.Embed([.. page.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
             using var batch = database.BeginBatch();
@@ -155,9 +155,9 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
         }
     }
 
-    public long CountPendingChunks() => database.CountPendingChunks(VectorTier.Transformer);
+    public long CountPendingChunks() => database.Chunks.CountPending(VectorTier.Transformer);
 
-    public List<(long Id, string Text)> PendingChunks(long afterId, int limit) => database.PendingChunks(VectorTier.Transformer, afterId, limit);
+    public List<(long Id, string Text)> PendingChunks(long afterId, int limit) => database.Chunks.Pending(VectorTier.Transformer, afterId, limit);
 
     public void StoreEmbeddings(IReadOnlyList<long> chunkIds, IReadOnlyList<float[]> vectors)
     {
@@ -187,9 +187,9 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     }
 
     public IndexCounts Counts() =>
-        new(database.CountFiles(), database.CountSymbols(), database.CountChunks(), database.CountEmbeddedChunks())
+        new(database.Files.Count(), database.Symbols.Count(), database.Chunks.Count(), database.Chunks.CountEmbedded())
         {
-            StaticChunks = database.CountStaticChunks(),
+            StaticChunks = database.Chunks.CountStatic(),
         };
 
     public void Dispose()

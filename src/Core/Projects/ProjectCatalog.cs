@@ -14,8 +14,8 @@ public static class ProjectCatalog
         {
             using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
             return new ProjectListing(
-                project.Id, project.Root, database.CountFiles(), database.CountSymbols(), database.CountChunks(),
-                database.CountEmbeddedChunks(), database.GetMeta(MetaKeys.LastIndexed) ?? "never");
+                project.Id, project.Root, database.Files.Count(), database.Symbols.Count(), database.Chunks.Count(),
+                database.Chunks.CountEmbedded(), database.Meta.Get(MetaKeys.LastIndexed) ?? "never");
         }
         catch (RagexException)
         {

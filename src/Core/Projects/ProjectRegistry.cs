@@ -29,7 +29,7 @@ public sealed class ProjectRegistry(RagexHome home)
         RagexHome.CreatePrivateDirectory(project.DataDirectory);
         WriteRootFile(project);
         using var database = IndexDatabase.OpenForWriting(project.DatabasePath);
-        database.SetMeta(MetaKeys.Root, project.Root);
+        database.Meta.Set(MetaKeys.Root, project.Root);
         return project;
     }
 

@@ -41,27 +41,27 @@ public sealed class DefinitionReader(ProjectRegistry registry)
             ?? throw new RagexException($"{request.Path}: not inside an indexed project; run `ragex index` on its project first") { NotIndexedPath = real };
         var path = project.Relative(real);
         using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-        if (!database.HasFile(path))
+        if (!database.Files.Contains(path))
         {
             throw new RagexException($"{request.Path}: not in the index (ignored, binary, too large, or not indexed yet)");
         }
 
         if (!string.IsNullOrWhiteSpace(request.Symbol))
         {
-            var named = Named(database.SymbolsInFile(path), request.Symbol.Trim());
+            var named = Named(database.Symbols.InFile(path), request.Symbol.Trim());
             var chosen = named.OrderBy(s => Math.Abs(s.Symbol.Line - (request.Line ?? s.Symbol.Line))).FirstOrDefault()
                 ?? throw new RagexException($"{request.Path}: defines no symbol named {request.Symbol.Trim()}");
             return Span(project, database, chosen);
         }
 
         var line = request.Line!.Value;
-        var symbol = Innermost(database.SymbolsInFile(path), line);
+        var symbol = Innermost(database.Symbols.InFile(path), line);
         if (symbol is not null)
         {
             return Lines(project, path, symbol.Symbol.Line, symbol.Symbol.EndLine!.Value, symbol.Symbol.Kind, symbol.Symbol.Name);
         }
 
-        var chunk = InnermostChunk(database.ChunkSpansInFile(path), line)
+        var chunk = InnermostChunk(database.Chunks.SpansInFile(path), line)
             ?? throw new RagexException($"{request.Path}: line {line} is in no indexed definition or chunk");
         return Lines(project, path, chunk.StartLine, chunk.EndLine, chunk.Kind, chunk.Symbol);
     }
@@ -76,7 +76,7 @@ public sealed class DefinitionReader(ProjectRegistry registry)
         foreach (var project in projects)
         {
             using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            candidates.AddRange(Named(database.FindSymbols(name, prefix: false), name)
+            candidates.AddRange(Named(database.Symbols.Find(name, prefix: false), name)
                 .Select(s => (project, s, SymbolSearcher.Rank(name, queryScope, s.Symbol, s.Path))));
         }
 
@@ -110,7 +110,7 @@ public sealed class DefinitionReader(ProjectRegistry registry)
             return Lines(project, stored.Path, symbol.Line, end, symbol.Kind, symbol.Name);
         }
 
-        var chunk = InnermostChunk(database.ChunkSpansInFile(stored.Path), symbol.Line);
+        var chunk = InnermostChunk(database.Chunks.SpansInFile(stored.Path), symbol.Line);
         return Lines(project, stored.Path, chunk?.StartLine ?? symbol.Line, chunk?.EndLine ?? symbol.Line, symbol.Kind, symbol.Name);
     }
 

@@ -9,7 +9,7 @@ public static class ChunkHits
     /// <summary>The ranked chunks that pass the request's scope, path, glob, type and kind filters.</summary>
     public static Dictionary<long, StoredChunk> Load(
         IReadOnlyList<(long Id, double Score)> ranked, IndexDatabase database, SearchScope scope, SearchRequest request, PathFilter filter) =>
-        database.ChunksById([.. ranked.Select(r => r.Id)])
+        database.Chunks.ById([.. ranked.Select(r => r.Id)])
             .Where(c => scope.Covers(c.Value.Path) && (filter.IsEmpty || filter.Matches(c.Value.Path))
                 && (request.Kinds.Count == 0 || request.Kinds.Contains(c.Value.Kind, StringComparer.OrdinalIgnoreCase)))
             .ToDictionary();

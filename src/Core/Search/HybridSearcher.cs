@@ -18,7 +18,7 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
             ranking.RrfK,
             [.. semantic.Rankings(scope, database, request.Query, cancellationToken), (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight)]);
         var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
-        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
         var ranked = ranker.Rank(fused, chunks, request.Query, outlines);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, request, SearchMode.Hybrid, ranking.HitsShown(request)));
     }

@@ -16,7 +16,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
         var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
-        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.SymbolNamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, request, SearchMode.Keyword, ranking.HitsShown(request)));
     }
 
@@ -27,6 +27,6 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     private List<(long Id, double Score)> Rank(IndexDatabase database, string query, int limit)
     {
         var fts = KeywordQuery.ToFts(query);
-        return fts is null ? [] : database.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
+        return fts is null ? [] : database.Chunks.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
     }
 }

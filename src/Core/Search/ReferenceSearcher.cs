@@ -29,6 +29,6 @@ public sealed class ReferenceSearcher(ISearcher regex) : ISearcher
     private static HashSet<(string Path, int Line)> DefinitionLines(SearchScope scope, string name)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        return [.. database.FindSymbolsByNames([name]).Select(s => (s.Path, s.Symbol.Line))];
+        return [.. database.Symbols.FindByNames([name]).Select(s => (s.Path, s.Symbol.Line))];
     }
 }

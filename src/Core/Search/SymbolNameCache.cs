@@ -80,7 +80,7 @@ public sealed class SymbolNameCache
     private void Refresh(Entry entry, IndexDatabase database)
     {
         // An index from before the symbols version has nothing to compare: it is read afresh every time.
-        var version = database.GetMeta(MetaKeys.SymbolsVersion);
+        var version = database.Meta.Get(MetaKeys.SymbolsVersion);
         if (entry.Index is not null && version is not null && version == entry.Version)
         {
             return;
@@ -94,7 +94,7 @@ public sealed class SymbolNameCache
                 return;
             }
 
-            var recent = database.SymbolNamesIndexedSince(entry.Since);
+            var recent = database.Symbols.NamesIndexedSince(entry.Since);
             if (recent.Count <= MaxRecentNames)
             {
                 (entry.Recent, entry.Version) = (recent, version);
@@ -109,9 +109,9 @@ public sealed class SymbolNameCache
         }
 
         // Read before the names: a file stored meanwhile moves the version again, and its second is at or after Since.
-        var since = database.LastIndexedAt();
+        var since = database.Files.LastIndexedAt();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        entry.Index = SymbolNameIndex.Build(database.DistinctSymbolNames());
+        entry.Index = SymbolNameIndex.Build(database.Symbols.DistinctNames());
         (entry.Version, entry.Since, entry.Recent, entry.BuildTime, entry.Built, entry.RecentOverflowed) = (version, since, [], watch.Elapsed, watch, false);
         Interlocked.Increment(ref builds);
     }

@@ -30,7 +30,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         var limit = request.Limit ?? ranking.SymbolLimit;
         var filter = new PathFilter(request, fileTypes);
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var candidates = Keep([.. database.FindSymbols(name, prefix: true), .. Sigils.SelectMany(sigil => database.FindSymbols(sigil + name, prefix: false))], scope, request, filter);
+        var candidates = Keep([.. database.Symbols.Find(name, prefix: true), .. Sigils.SelectMany(sigil => database.Symbols.Find(sigil + name, prefix: false))], scope, request, filter);
         if (candidates.Count < limit)
         {
             candidates.AddRange(Keep(FuzzySymbols(database, scope.Project.DatabasePath, name, limit), scope, request, filter));
@@ -103,7 +103,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         for (var attempt = 0; ; attempt++)
         {
             var fuzzy = names.Find(database, databasePath, name, limit).Names.Select(n => n.Name).ToList();
-            var symbols = database.FindSymbolsByNames(fuzzy);
+            var symbols = database.Symbols.FindByNames(fuzzy);
             if (attempt > 0 || symbols.Select(s => s.Symbol.Name).Distinct(StringComparer.Ordinal).Count() == fuzzy.Count)
             {
                 return symbols;

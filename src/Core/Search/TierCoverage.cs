@@ -7,9 +7,9 @@ public sealed record TierCoverage(string Root, long Chunks, long StaticChunks, l
 {
     public static TierCoverage Of(string root, IndexDatabase database)
     {
-        var chunks = database.CountChunks();
+        var chunks = database.Chunks.Count();
         return new(
-            root, chunks, chunks - database.CountPendingChunks(VectorIndex.VectorTier.Static), chunks - database.CountPendingChunks(VectorIndex.VectorTier.Transformer));
+            root, chunks, chunks - database.Chunks.CountPending(VectorIndex.VectorTier.Static), chunks - database.Chunks.CountPending(VectorIndex.VectorTier.Transformer));
     }
 
     /// <summary>Share of chunks the transformer has embedded, 0 to 1.</summary>

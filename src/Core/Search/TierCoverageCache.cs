@@ -14,7 +14,7 @@ public sealed class TierCoverageCache
 
     public TierCoverage Of(Projects.Project project, IndexDatabase database)
     {
-        var version = $"{database.GetMeta(MetaKeys.SymbolsVersion)}/{database.VectorSequence()}";
+        var version = $"{database.Meta.Get(MetaKeys.SymbolsVersion)}/{database.VectorLog.Sequence()}";
         if (cache.TryGetValue(project.DatabasePath, out var cached) && cached.Version == version)
         {
             return cached.Coverage;

@@ -116,7 +116,7 @@ public sealed class LiveVectorIndex : IDisposable
             CatchUpLocked(database);
             var tag = ProjectVectors.ReadTag(project, tier);
             var due = force || tag is null || tag.LogId != logId || tag.Sequence > sequence
-                || database.CountVectorChanges(tier, tag.Sequence, sequence) >= options.SnapshotAfterChanges;
+                || database.VectorLog.CountChanged(tier, tag.Sequence, sequence) >= options.SnapshotAfterChanges;
             if (!due)
             {
                 return false;
@@ -132,7 +132,7 @@ public sealed class LiveVectorIndex : IDisposable
             covered = sequence;
         }
 
-        database.PruneVectorChanges(tier, covered);
+        database.VectorLog.Prune(tier, covered);
         return true;
     }
 
@@ -153,10 +153,10 @@ public sealed class LiveVectorIndex : IDisposable
 
     private void Load(IndexDatabase database)
     {
-        logId = database.GetMeta(MetaKeys.VectorLog);
-        var upTo = database.VectorSequence();
+        logId = database.Meta.Get(MetaKeys.VectorLog);
+        var upTo = database.VectorLog.Sequence();
         var tag = ProjectVectors.ReadTag(project, tier);
-        if (tag is not null && tag.LogId == logId && tag.Sequence <= upTo && tag.Sequence >= database.VectorLogPruned(tier)
+        if (tag is not null && tag.LogId == logId && tag.Sequence <= upTo && tag.Sequence >= database.VectorLog.Pruned(tier)
             && TryLoadSnapshot() is { } loaded)
         {
             Replace(loaded, tag.Sequence);
@@ -190,28 +190,28 @@ public sealed class LiveVectorIndex : IDisposable
     /// <summary>Every stored vector; the sequence is read first, so changes committed during the build are replayed after it.</summary>
     private void Rebuild(IndexDatabase database)
     {
-        logId = database.GetMeta(MetaKeys.VectorLog);
-        var upTo = database.VectorSequence();
+        logId = database.Meta.Get(MetaKeys.VectorLog);
+        var upTo = database.VectorLog.Sequence();
         Replace(ProjectVectors.Build(database, tier, Dimension, options), upTo);
         LoadedFromSnapshot = false;
     }
 
     private void CatchUpLocked(IndexDatabase database)
     {
-        var upTo = database.VectorSequence();
+        var upTo = database.VectorLog.Sequence();
         if (upTo == sequence)
         {
             return;
         }
 
-        if (upTo < sequence || database.GetMeta(MetaKeys.VectorLog) != logId || database.VectorLogPruned(tier) > sequence)
+        if (upTo < sequence || database.Meta.Get(MetaKeys.VectorLog) != logId || database.VectorLog.Pruned(tier) > sequence)
         {
             // Another database under the same path, or another writer pruned what this copy still needed.
             Load(database);
-            upTo = database.VectorSequence();
+            upTo = database.VectorLog.Sequence();
         }
 
-        var changed = database.VectorChanges(tier, sequence, upTo);
+        var changed = database.VectorLog.Changed(tier, sequence, upTo);
         if (changed.Count == 0)
         {
             sequence = upTo;
@@ -228,7 +228,7 @@ public sealed class LiveVectorIndex : IDisposable
         index.Remove(changed.ToArray());
         var ids = new List<long>(AddPage);
         var vectors = new List<float>(AddPage * Dimension);
-        foreach (var (id, vector) in database.ChangedEmbeddings(tier, sequence, upTo))
+        foreach (var (id, vector) in database.VectorLog.ChangedVectors(tier, sequence, upTo))
         {
             if (vector.Length != Dimension)
             {

@@ -60,7 +60,7 @@ public static class ProjectVectors
     {
         var flat = new float[Math.Max(1, size) * dimension];
         var used = 0;
-        foreach (var vector in database.SampleEmbeddings(tier, size, count))
+        foreach (var vector in database.Vectors.Sample(tier, size, count))
         {
             if (vector.Length != dimension)
             {
@@ -87,7 +87,7 @@ public static class ProjectVectors
     public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
     {
         // Chunks not waiting for a vector: those with one, and keyword-only ones (generated code), which have none.
-        var count = database.CountChunks() - database.CountPendingChunks(tier);
+        var count = database.Chunks.Count() - database.Chunks.CountPending(tier);
         var lists = options.ListsFor(count);
         var sample = count >= options.ApproximateFrom
             ? TrainingSample(database, tier, dimension, (int)Math.Min(count, (long)lists * options.TrainingPerList), count)
@@ -105,7 +105,7 @@ public static class ProjectVectors
 
             var ids = new List<long>(BuildPage);
             var vectors = new List<float>(BuildPage * dimension);
-            foreach (var (id, vector) in database.Embeddings(tier))
+            foreach (var (id, vector) in database.Vectors.All(tier))
             {
                 if (vector.Length != dimension)
                 {

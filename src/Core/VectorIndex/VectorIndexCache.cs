@@ -31,7 +31,7 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
     private static List<VectorMatch> Rerank(IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, IReadOnlyList<VectorMatch> candidates, int k)
     {
         var exact = new List<VectorMatch>(candidates.Count);
-        foreach (var (id, vector) in database.EmbeddingsOf(tier, [.. candidates.Select(c => c.Id)]))
+        foreach (var (id, vector) in database.Vectors.Of(tier, [.. candidates.Select(c => c.Id)]))
         {
             if (vector.Length == query.Length)
             {
@@ -57,9 +57,9 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
         }
 
         var tag = ProjectVectors.ReadTag(project, tier);
-        if (!force && tag is not null && tag.LogId == database.GetMeta(MetaKeys.VectorLog)
-            && tag.Sequence >= database.VectorLogPruned(tier) && tag.Sequence <= database.VectorSequence()
-            && database.CountVectorChanges(tier, tag.Sequence, database.VectorSequence()) < Options.SnapshotAfterChanges
+        if (!force && tag is not null && tag.LogId == database.Meta.Get(MetaKeys.VectorLog)
+            && tag.Sequence >= database.VectorLog.Pruned(tier) && tag.Sequence <= database.VectorLog.Sequence()
+            && database.VectorLog.CountChanged(tier, tag.Sequence, database.VectorLog.Sequence()) < Options.SnapshotAfterChanges
             && File.Exists(ProjectVectors.IndexPath(project, tier)))
         {
             return false;

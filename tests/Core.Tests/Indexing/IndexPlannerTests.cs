@@ -67,6 +67,6 @@ public sealed class IndexPlannerTests
             batch.Commit();
         }
 
-        Assert.Equal(["a/x.py", "a/y.py", "b.py"], database.LoadFiles(["a", "b.py", "missing.py"]).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["a/x.py", "a/y.py", "b.py"], database.Files.Load(["a", "b.py", "missing.py"]).Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -14,7 +14,7 @@ public sealed class IndexDatabaseTests
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
 
-        Assert.Equal(Migrations.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), database.GetMeta(MetaKeys.SchemaVersion));
+        Assert.Equal(Migrations.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), database.Meta.Get(MetaKeys.SchemaVersion));
     }
 
     [Fact]
@@ -25,11 +25,11 @@ public sealed class IndexDatabaseTests
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol, Symbol with { Name = "g" }], []));
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol with { Name = "h" }], []));
 
-        Assert.Equal(["h"], database.FindSymbols("h", prefix: false).Select(s => s.Symbol.Name));
-        Assert.Empty(database.FindSymbols("g", prefix: false));
+        Assert.Equal(["h"], database.Symbols.Find("h", prefix: false).Select(s => s.Symbol.Name));
+        Assert.Empty(database.Symbols.Find("g", prefix: false));
         Write(database, b => b.DeleteFile("a.py"));
-        Assert.Equal(0, database.CountSymbols());
-        Assert.Equal(0, database.CountFiles());
+        Assert.Equal(0, database.Symbols.Count());
+        Assert.Equal(0, database.Files.Count());
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class IndexDatabaseTests
             batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], []);
         }
 
-        Assert.Equal(0, database.CountFiles());
-        Assert.Equal(0, database.CountSymbols());
+        Assert.Equal(0, database.Files.Count());
+        Assert.Equal(0, database.Symbols.Count());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class IndexDatabaseTests
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h"), [Symbol with { Name = "a_b" }, Symbol with { Name = "axb" }], []));
 
-        Assert.Equal(["a_b"], database.FindSymbols("a_", prefix: true).Select(s => s.Symbol.Name));
+        Assert.Equal(["a_b"], database.Symbols.Find("a_", prefix: true).Select(s => s.Symbol.Name));
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class IndexDatabaseTests
 
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 2, "h2"), [Symbol], [Make("same"), Make("new")]));
 
-        Assert.Equal(["new"], database.PendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(p => p.Text));
-        Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
+        Assert.Equal(["new"], database.Chunks.Pending(Ragex.Core.VectorIndex.VectorTier.Transformer).Select(p => p.Text));
+        Assert.Equal([1f, 0f], database.Vectors.All(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class IndexDatabaseTests
 
         Write(database, b => b.SetVectors(Ragex.Core.VectorIndex.VectorTier.Transformer, [1], [[0f, 1f]]));
 
-        Assert.Equal([1f, 0f], database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
-        Assert.Equal(1L, database.CountEmbeddedChunks());
+        Assert.Equal([1f, 0f], database.Vectors.All(Ragex.Core.VectorIndex.VectorTier.Transformer).Single().Vector);
+        Assert.Equal(1L, database.Chunks.CountEmbedded());
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class IndexDatabaseTests
             new Chunk(3, 4, "parse", "function", "def parse(): pass", "x2"),
         ]));
 
-        var ranked = database.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, pathWeight: 1.0, limit: 10);
+        var ranked = database.Chunks.KeywordSearch("\"parse\"", symbolWeight: 4.0, wordsWeight: 1.0, pathWeight: 1.0, limit: 10);
 
         Assert.Equal([2L, 1L], ranked.Select(r => r.Id));
     }
@@ -136,7 +136,7 @@ public sealed class IndexDatabaseTests
         var chunk = new Chunk(1, 2, "parseHttpHeader", "function", "a.py function parseHttpHeader\ndef parseHttpHeader(raw): ...", "h");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
 
-        Assert.Single(database.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 1.0, 10));
+        Assert.Single(database.Chunks.KeywordSearch("\"http\" AND \"header\"", 4.0, 1.0, 1.0, 10));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class IndexDatabaseTests
         var chunk = new Chunk(1, 2, "open", "function", "a.py function open\ndef open(): return the stored session", "h");
         Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [chunk]));
 
-        Assert.Single(database.KeywordSearch("\"sessions\" AND \"storing\"", 4.0, 1.0, 1.0, 10));
+        Assert.Single(database.Chunks.KeywordSearch("\"sessions\" AND \"storing\"", 4.0, 1.0, 1.0, 10));
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public sealed class IndexDatabaseTests
         Write(database, b => b.ReplaceFile(new FileRecord("src/routing/table.py", 1, 1, "h2"), [Symbol],
             [new Chunk(1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2")]));
 
-        Assert.Equal([1L, 2L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 0.0, 10).Select(h => h.Id));
-        Assert.Equal([2L, 1L], database.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 4.0, 10).Select(h => h.Id));
+        Assert.Equal([1L, 2L], database.Chunks.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 0.0, 10).Select(h => h.Id));
+        Assert.Equal([2L, 1L], database.Chunks.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 4.0, 10).Select(h => h.Id));
     }
 
     [Fact]
@@ -185,9 +185,9 @@ public sealed class IndexDatabaseTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var database = IndexDatabase.Open(path);
 
-        Assert.Equal([5L], database.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+        Assert.Equal([5L], database.Chunks.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
         Write(database, b => b.DeleteFile("src/routing/table.py"));
-        Assert.Empty(database.KeywordSearch("\"storing\"", 4.0, 1.0, 1.0, 10));
+        Assert.Empty(database.Chunks.KeywordSearch("\"storing\"", 4.0, 1.0, 1.0, 10));
     }
 
     [Fact]
@@ -203,15 +203,15 @@ public sealed class IndexDatabaseTests
             database.BeginBulkLoad();
             Write(database, b => b.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [Symbol], [new Chunk(1, 2, "open", "function", "a.py function open\ndef open(): the session", "h")]));
             Assert.NotEqual(fresh, Schema(database));
-            Assert.Empty(database.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
+            Assert.Empty(database.Chunks.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
         }
 
         // Killed in bulk mode: the next writer to open the index completes the load.
         using var reopened = IndexDatabase.Open(path);
 
         Assert.Equal(fresh, Schema(reopened));
-        Assert.Single(reopened.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
-        Assert.Single(reopened.FindSymbols("f", prefix: false));
+        Assert.Single(reopened.Chunks.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
+        Assert.Single(reopened.Symbols.Find("f", prefix: false));
     }
 
     [Fact]
@@ -223,10 +223,10 @@ public sealed class IndexDatabaseTests
         Write(database, b => b.ReplaceFile(new FileRecord("regs.h", 1, 1, "h1"), [], [chunk], keywordOnly: true));
         Write(database, b => b.ClearVectors(Ragex.Core.VectorIndex.VectorTier.Transformer));
 
-        Assert.Equal(0, database.CountPendingChunks(Ragex.Core.VectorIndex.VectorTier.Transformer));
-        Assert.Equal(0, database.CountPendingChunks(Ragex.Core.VectorIndex.VectorTier.Static));
-        Assert.Empty(database.Embeddings(Ragex.Core.VectorIndex.VectorTier.Static));
-        Assert.Single(database.KeywordSearch("\"regs\"", 4.0, 1.0, 1.0, 10));
+        Assert.Equal(0, database.Chunks.CountPending(Ragex.Core.VectorIndex.VectorTier.Transformer));
+        Assert.Equal(0, database.Chunks.CountPending(Ragex.Core.VectorIndex.VectorTier.Static));
+        Assert.Empty(database.Vectors.All(Ragex.Core.VectorIndex.VectorTier.Static));
+        Assert.Single(database.Chunks.KeywordSearch("\"regs\"", 4.0, 1.0, 1.0, 10));
     }
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)

@@ -67,9 +67,9 @@ public sealed class LiveVectorIndexTests : IDisposable
         }
 
         live.CatchUp(database);
-        Assert.Equal(database.VectorSequence(), live.Sequence);
+        Assert.Equal(database.VectorLog.Sequence(), live.Sequence);
         using var rebuilt = ProjectVectors.Build(database, Tier, Dimension, options);
-        Assert.Equal(database.CountStaticChunks(), rebuilt.Count);
+        Assert.Equal(database.Chunks.CountStatic(), rebuilt.Count);
         if (kind == "approximate")
         {
             Assert.Equal(FaissIndexKind.IvfSq, live.Kind);
@@ -182,14 +182,14 @@ public sealed class LiveVectorIndexTests : IDisposable
     [Fact]
     public void An_approximate_tier_is_searched_with_exact_scores_from_the_stored_vectors()
     {
-        while (database.CountStaticChunks() < 300)
+        while (database.Chunks.CountStatic() < 300)
         {
             AddFile();
         }
 
         // A re-rank pool as large as the index: the answer must then be exactly the brute-force top 10.
         using var cache = new VectorIndexCache(Approximate with { RerankFactor = 1000, MaxRerankCandidates = 10_000 });
-        var stored = database.Embeddings(Tier).ToList();
+        var stored = database.Vectors.All(Tier).ToList();
         for (var q = 0; q < 5; q++)
         {
             var query = RandomUnit();
@@ -207,16 +207,16 @@ public sealed class LiveVectorIndexTests : IDisposable
     [Fact]
     public void Every_vector_write_is_logged_under_a_new_sequence()
     {
-        var before = database.VectorSequence();
+        var before = database.VectorLog.Sequence();
         AddFile();
-        var afterAdd = database.VectorSequence();
+        var afterAdd = database.VectorLog.Sequence();
         Assert.True(afterAdd > before);
         var path = files.Keys.Single();
-        Assert.Equal(files[path].Order(), database.VectorChanges(Tier, before, afterAdd).Order());
-        Assert.Empty(database.VectorChanges(VectorTier.Transformer, before, afterAdd));
+        Assert.Equal(files[path].Order(), database.VectorLog.Changed(Tier, before, afterAdd).Order());
+        Assert.Empty(database.VectorLog.Changed(VectorTier.Transformer, before, afterAdd));
 
         Write(b => b.DeleteFile(path));
-        Assert.Equal(files[path].Order(), database.VectorChanges(Tier, afterAdd, database.VectorSequence()).Order());
+        Assert.Equal(files[path].Order(), database.VectorLog.Changed(Tier, afterAdd, database.VectorLog.Sequence()).Order());
     }
 
     private void RandomOperation()
@@ -264,7 +264,7 @@ public sealed class LiveVectorIndexTests : IDisposable
 
     private void EmbedPending()
     {
-        var pending = database.PendingChunks(Tier);
+        var pending = database.Chunks.Pending(Tier);
         if (pending.Count > 0)
         {
             Write(b => b.SetVectors(Tier, [.. pending.Select(p => p.Id)], [.. pending.Select(_ => RandomUnit())]));

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Ragex.Core.Storage;
+
+/// <summary>Commands on one index connection: what every part of <see cref="IndexDatabase"/> runs its SQL through.</summary>
+internal sealed class IndexCommands(SqliteConnection connection)
+{
+    public SqliteTransaction BeginTransaction() => connection.BeginTransaction();
+
+    public SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    public long Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of every row of a query that returns text.</summary>
+    public List<string> Strings(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>A JSON array of the ids, for <c>json_each</c>.</summary>
+    public static string JsonArray(IEnumerable<long> ids) =>
+        "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+}

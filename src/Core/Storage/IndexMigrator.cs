@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Ragex.Core.Storage;
+
+/// <summary>
+/// Brings an index to the latest schema (<see cref="Migrations"/>), one transaction per step, for the writer; checks
+/// that a reader's index needs no step.
+/// </summary>
+internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
+{
+    public void Migrate()
+    {
+        commands.Execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        var version = CurrentVersion();
+        if (version > Migrations.LatestVersion)
+        {
+            throw new RagexException($"index schema version {version} is newer than this ragex understands ({Migrations.LatestVersion}); upgrade ragex");
+        }
+
+        for (; version < Migrations.LatestVersion; version++)
+        {
+            Step(version + 1);
+        }
+    }
+
+    /// <summary>
+    /// Readers never migrate (the project's writer does, when it opens the index): an index an older ragex wrote lacks
+    /// tables this one reads, and is refused in one line until `ragex index` (or the daemon's writer) upgrades it.
+    /// </summary>
+    public void EnsureReadableVersion()
+    {
+        var version = CurrentVersion();
+        if (version > 0 && version < Migrations.LatestVersion)
+        {
+            throw new RagexException($"the index was written by an older ragex (schema {version} of {Migrations.LatestVersion}); run `ragex index` to upgrade it");
+        }
+
+        if (version == 0 || version > Migrations.LatestVersion)
+        {
+            throw new RagexException($"index schema version {version} is not one this ragex reads (1..{Migrations.LatestVersion}); run `ragex index`");
+        }
+    }
+
+    /// <summary>Runs migration <paramref name="target"/> (and the derived columns it adds) and records the new version, atomically.</summary>
+    private void Step(int target)
+    {
+        using var transaction = commands.BeginTransaction();
+        Execute(transaction, Migrations.Steps[target - 1]);
+        if (target == Migrations.IdentifierWordsVersion)
+        {
+            FillIdentifierWords(transaction);
+        }
+
+        if (target == Migrations.PathWordsVersion)
+        {
+            FillPathWords(transaction);
+        }
+
+        using (var command = commands.Command(
+            "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$key", MetaKeys.SchemaVersion),
+            ("$value", target.ToString(CultureInfo.InvariantCulture))))
+        {
+            command.Transaction = transaction;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Computes the identifier words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
+    private void FillIdentifierWords(SqliteTransaction transaction)
+    {
+        var texts = new List<(long Id, string Text)>();
+        using (var select = commands.Command("SELECT id, text FROM chunks"))
+        {
+            select.Transaction = transaction;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                texts.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        using (var update = commands.Command("UPDATE chunks SET words = $words WHERE id = $id", ("$words", ""), ("$id", 0L)))
+        {
+            update.Transaction = transaction;
+            foreach (var (id, text) in texts)
+            {
+                update.Parameters["$id"].Value = id;
+                update.Parameters["$words"].Value = Search.IdentifierWords.Compounds(text);
+                update.ExecuteNonQuery();
+            }
+        }
+
+        Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+    }
+
+    /// <summary>Computes the path words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
+    private void FillPathWords(SqliteTransaction transaction)
+    {
+        var paths = new List<(long Id, string Path)>();
+        using (var select = commands.Command("SELECT id, path FROM files"))
+        {
+            select.Transaction = transaction;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                paths.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        using (var update = commands.Command("UPDATE chunks SET path_words = $words WHERE file_id = $id", ("$words", ""), ("$id", 0L)))
+        {
+            update.Transaction = transaction;
+            foreach (var (id, path) in paths)
+            {
+                update.Parameters["$id"].Value = id;
+                update.Parameters["$words"].Value = Search.IdentifierWords.OfPath(path);
+                update.ExecuteNonQuery();
+            }
+        }
+
+        Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql)
+    {
+        using var command = commands.Command(sql);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private int CurrentVersion()
+    {
+        if (commands.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") == 0)
+        {
+            return 0;
+        }
+
+        var value = meta.Get(MetaKeys.SchemaVersion);
+        return value is null ? 0 : int.Parse(value, CultureInfo.InvariantCulture);
+    }
+}
