@@ -30,7 +30,7 @@ public sealed class SymbolSearcher(RipgrepFileTypes fileTypes, RankingOptions ra
         var limit = request.Limit ?? ranking.SymbolLimit;
         var filter = new PathFilter(request, fileTypes);
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var candidates = Keep([.. database.Symbols.Find(name, prefix: true), .. Sigils.SelectMany(sigil => database.Symbols.Find(sigil + name, prefix: false))], scope, request, filter);
+        var candidates = Keep([.. database.Symbols.Find(name, prefix: true), .. database.Symbols.FindIgnoringCase([.. Sigils.Select(sigil => sigil + name)])], scope, request, filter);
         if (candidates.Count < limit)
         {
             candidates.AddRange(Keep(FuzzySymbols(database, scope.Project.DatabasePath, name, limit), scope, request, filter));

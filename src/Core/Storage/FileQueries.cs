@@ -19,33 +19,36 @@ public sealed class FileQueries
 
     public Dictionary<string, FileRecord> Load()
     {
-        var files = new Dictionary<string, FileRecord>(StringComparer.Ordinal);
         using var command = commands.Command("SELECT path, size, mtime, sha256 FROM files");
-        Read(command, files);
-        return files;
+        return Read(command);
     }
 
-    /// <summary>The records of <paramref name="paths"/> and of the files under them (a path may name a directory); the path index answers each.</summary>
+    /// <summary>
+    /// The records of <paramref name="paths"/> and of the files under them (a path may name a directory), in one
+    /// statement: each given path probes the path index twice, once for itself and once for the range under it.
+    /// </summary>
     public Dictionary<string, FileRecord> Load(IReadOnlyCollection<string> paths)
     {
-        var files = new Dictionary<string, FileRecord>(StringComparer.Ordinal);
         using var command = commands.Command(
-            "SELECT path, size, mtime, sha256 FROM files WHERE path = $path OR (path > $path || '/' AND path < $path || '0')", ("$path", ""));
-        foreach (var path in paths)
-        {
-            command.Parameters["$path"].Value = path;
-            Read(command, files);
-        }
-
-        return files;
+            """
+            SELECT f.path, f.size, f.mtime, f.sha256 FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value
+            UNION ALL
+            SELECT f.path, f.size, f.mtime, f.sha256 FROM json_each($paths) p CROSS JOIN files f
+                ON f.path > p.value || '/' AND f.path < p.value || '0'
+            """,
+            ("$paths", IndexCommands.JsonArray(paths)));
+        return Read(command);
     }
 
-    private static void Read(SqliteCommand command, Dictionary<string, FileRecord> files)
+    private static Dictionary<string, FileRecord> Read(SqliteCommand command)
     {
+        var files = new Dictionary<string, FileRecord>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             files[reader.GetString(0)] = new FileRecord(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
         }
+
+        return files;
     }
 }

@@ -8,6 +8,9 @@ internal sealed class IndexCommands(SqliteConnection connection)
 {
     public SqliteTransaction BeginTransaction() => connection.BeginTransaction();
 
+    /// <summary>A deterministic SQL function of one text argument, computed by <paramref name="function"/> (for set-based updates).</summary>
+    public void CreateFunction(string name, Func<string, string> function) => connection.CreateFunction(name, function, isDeterministic: true);
+
     public SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -46,7 +49,25 @@ internal sealed class IndexCommands(SqliteConnection connection)
         return values;
     }
 
-    /// <summary>A JSON array of the ids, for <c>json_each</c>.</summary>
+    /// <summary>A JSON array of the values, for <c>json_each</c>: one statement for a whole set instead of one per item.</summary>
+    public static string JsonArray(IEnumerable<string> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <inheritdoc cref="JsonArray(IEnumerable{string})"/>
     public static string JsonArray(IEnumerable<long> ids) =>
         "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
 }

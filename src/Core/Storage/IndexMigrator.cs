@@ -72,56 +72,16 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
     /// <summary>Computes the identifier words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
     private void FillIdentifierWords(SqliteTransaction transaction)
     {
-        var texts = new List<(long Id, string Text)>();
-        using (var select = commands.Command("SELECT id, text FROM chunks"))
-        {
-            select.Transaction = transaction;
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                texts.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-        }
-
-        using (var update = commands.Command("UPDATE chunks SET words = $words WHERE id = $id", ("$words", ""), ("$id", 0L)))
-        {
-            update.Transaction = transaction;
-            foreach (var (id, text) in texts)
-            {
-                update.Parameters["$id"].Value = id;
-                update.Parameters["$words"].Value = Search.IdentifierWords.Compounds(text);
-                update.ExecuteNonQuery();
-            }
-        }
-
+        commands.CreateFunction("ragex_identifier_words", Search.IdentifierWords.Compounds);
+        Execute(transaction, "UPDATE chunks SET words = ragex_identifier_words(text)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
     }
 
     /// <summary>Computes the path words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
     private void FillPathWords(SqliteTransaction transaction)
     {
-        var paths = new List<(long Id, string Path)>();
-        using (var select = commands.Command("SELECT id, path FROM files"))
-        {
-            select.Transaction = transaction;
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                paths.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-        }
-
-        using (var update = commands.Command("UPDATE chunks SET path_words = $words WHERE file_id = $id", ("$words", ""), ("$id", 0L)))
-        {
-            update.Transaction = transaction;
-            foreach (var (id, path) in paths)
-            {
-                update.Parameters["$id"].Value = id;
-                update.Parameters["$words"].Value = Search.IdentifierWords.OfPath(path);
-                update.ExecuteNonQuery();
-            }
-        }
-
+        commands.CreateFunction("ragex_path_words", Search.IdentifierWords.OfPath);
+        Execute(transaction, "UPDATE chunks SET path_words = (SELECT ragex_path_words(f.path) FROM files f WHERE f.id = chunks.file_id)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
     }
 

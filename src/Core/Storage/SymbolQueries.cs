@@ -27,18 +27,14 @@ public sealed class SymbolQueries
         return Read(command);
     }
 
-    public List<StoredSymbol> FindByNames(IReadOnlyCollection<string> names)
-    {
-        var found = new List<StoredSymbol>();
-        foreach (var name in names)
-        {
-            using var command = commands.Command(
-                $"SELECT {Columns} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name = $name", ("$name", name));
-            found.AddRange(Read(command));
-        }
+    /// <summary>
+    /// Symbols whose name equals one of <paramref name="names"/> ignoring ASCII case, grouped by name in the given
+    /// order, in one statement.
+    /// </summary>
+    public List<StoredSymbol> FindIgnoringCase(IReadOnlyCollection<string> names) => FindByNames(names, " COLLATE NOCASE");
 
-        return found;
-    }
+    /// <summary>Symbols named exactly one of <paramref name="names"/>, grouped by name in the given order, in one statement.</summary>
+    public List<StoredSymbol> FindByNames(IReadOnlyCollection<string> names) => FindByNames(names, "");
 
     /// <summary>Every symbol of one file.</summary>
     public List<StoredSymbol> InFile(string path)
@@ -48,13 +44,21 @@ public sealed class SymbolQueries
         return Read(command);
     }
 
-    /// <summary>The names defined in each of the given files.</summary>
+    /// <summary>The names defined in each of the given files, in one statement (a file without symbols, or not stored, has none).</summary>
     public Dictionary<string, List<string>> NamesByPath(IReadOnlyCollection<string> paths)
     {
-        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var names = paths.Distinct(StringComparer.Ordinal).ToDictionary(path => path, _ => new List<string>(), StringComparer.Ordinal);
+        using var command = commands.Command(
+            """
+            SELECT f.path, s.name FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value
+                CROSS JOIN symbols s ON s.file_id = f.id
+            ORDER BY p.key, s.id
+            """,
+            ("$paths", IndexCommands.JsonArray(names.Keys)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            names[path] = commands.Strings("SELECT s.name FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = $path", ("$path", path));
+            names[reader.GetString(0)].Add(reader.GetString(1));
         }
 
         return names;
@@ -70,6 +74,18 @@ public sealed class SymbolQueries
         var names = commands.Strings(
             "SELECT s.name FROM files f CROSS JOIN symbols s ON s.file_id = f.id WHERE f.indexed_at >= $since", ("$since", since));
         return [.. names.ToHashSet(StringComparer.Ordinal)];
+    }
+
+    private List<StoredSymbol> FindByNames(IReadOnlyCollection<string> names, string collation)
+    {
+        using var command = commands.Command(
+            $"""
+            SELECT {Columns} FROM json_each($names) n CROSS JOIN symbols s ON s.name = n.value{collation}
+                JOIN files f ON f.id = s.file_id
+            ORDER BY n.key, s.id
+            """,
+            ("$names", IndexCommands.JsonArray(names)));
+        return Read(command);
     }
 
     private static List<StoredSymbol> Read(SqliteCommand command)

@@ -191,6 +191,78 @@ public sealed class IndexDatabaseTests
     }
 
     [Fact]
+    public void An_index_without_identifier_words_gets_them_for_every_chunk_when_migrated()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.IdentifierWordsVersion - 1)) + $"""
+                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.IdentifierWordsVersion - 1}');
+                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'a.py', 1, 1, 'h', 0), (2, 'b.py', 1, 1, 'h', 0);
+                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text)
+                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'def parseHttpHeader(raw): ...'),
+                       (6, 2, 1, 2, NULL, 'window', 'y', 'getUserName = 3'),
+                       (7, 2, 3, 4, NULL, 'window', 'z', 'plain words only');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var database = IndexDatabase.Open(path))
+        {
+            Assert.Equal([5L], database.Chunks.KeywordSearch("words : \"http\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+            Assert.Equal([6L], database.Chunks.KeywordSearch("words : \"user\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
+        }
+
+        using var migrated = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        migrated.Open();
+        using var words = migrated.CreateCommand();
+        words.CommandText = "SELECT words FROM chunks ORDER BY id";
+        using var reader = words.ExecuteReader();
+        foreach (var text in new[] { "def parseHttpHeader(raw): ...", "getUserName = 3", "plain words only" })
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(Ragex.Core.Search.IdentifierWords.Compounds(text), reader.GetString(0));
+        }
+    }
+
+    [Fact]
+    public void Migrating_path_words_gives_every_chunk_the_words_the_chunker_gives_its_file()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.PathWordsVersion - 1)) + $"""
+                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.PathWordsVersion - 1}');
+                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/Json/JsonSerializer.cs', 1, 1, 'h', 0), (2, 'lib/http_client.py', 1, 1, 'h', 0);
+                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
+                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'a', ''), (6, 2, 1, 2, NULL, 'window', 'y', 'b', ''), (7, 1, 3, 4, NULL, 'window', 'z', 'c', '');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        IndexDatabase.Open(path).Dispose();
+
+        using var migrated = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        migrated.Open();
+        using var words = migrated.CreateCommand();
+        words.CommandText = "SELECT path_words FROM chunks ORDER BY id";
+        using var reader = words.ExecuteReader();
+        foreach (var file in new[] { "src/Json/JsonSerializer.cs", "lib/http_client.py", "src/Json/JsonSerializer.cs" })
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(Ragex.Core.Search.IdentifierWords.OfPath(file), reader.GetString(0));
+        }
+    }
+
+    [Fact]
     public void A_bulk_load_restores_the_schema_and_the_keyword_index_even_after_a_kill()
     {
         using var directory = new TemporaryDirectory();
