@@ -8,7 +8,13 @@ namespace Ragex.Core.Chunking;
 public sealed record Chunk(int StartLine, int EndLine, string? Symbol, string Kind, string Text, string TextHash)
 {
     /// <summary>The words of the compound identifiers in the text (BM25's extra column), made where the chunk is made: by the parsers, in parallel.</summary>
-    public string Words { get; } = Search.IdentifierWords.Compounds(Text);
+    public string Words { get; } = IdentifierWords.Compounds(Text);
+
+    /// <summary>
+    /// The words of its file's path (<see cref="IdentifierWords.OfPath"/>, BM25's path column), given by the
+    /// <see cref="Chunker"/>, which knows the path; empty for a chunk made without one.
+    /// </summary>
+    public string PathWords { get; init; } = "";
 
     public const string WindowKind = "window";
 }

@@ -44,9 +44,10 @@ public sealed class Chunker(ChunkerOptions options)
         pieces.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
 
         var chunks = new List<Chunk>();
+        var pathWords = IdentifierWords.OfPath(path);
         foreach (var piece in Merge(pieces, lines))
         {
-            Add(chunks, path, lines, piece);
+            Add(chunks, path, pathWords, lines, piece);
         }
 
         return [.. chunks.OrderBy(c => c.StartLine).ThenBy(c => c.EndLine)];
@@ -167,7 +168,7 @@ public sealed class Chunker(ChunkerOptions options)
         return start < 0 ? [] : window.GetRange(start, end - start + 1);
     }
 
-    private void Add(List<Chunk> chunks, string path, string[] lines, Piece piece)
+    private void Add(List<Chunk> chunks, string path, string pathWords, string[] lines, Piece piece)
     {
         var (own, symbol, kind, start, end) = piece;
         var code = string.Join('\n', own.Select(l => lines[l - 1].TrimEnd('\r')));
@@ -183,7 +184,7 @@ public sealed class Chunker(ChunkerOptions options)
         }
 
         var textHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        chunks.Add(new Chunk(start, end, symbol, kind, text, textHash));
+        chunks.Add(new Chunk(start, end, symbol, kind, text, textHash) { PathWords = pathWords });
     }
 
     /// <summary>A definition's or a window's own lines (1-based, ascending) before they become a chunk.</summary>

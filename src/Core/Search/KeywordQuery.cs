@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ragex.Core.Chunking;
 
 namespace Ragex.Core.Search;
 

@@ -1,3 +1,5 @@
+using Ragex.Core.Chunking;
+
 namespace Ragex.Core.Search;
 
 /// <summary>

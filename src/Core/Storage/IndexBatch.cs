@@ -49,7 +49,7 @@ public sealed class IndexBatch : IDisposable
         }
 
         InsertSymbols(fileId, symbols);
-        InsertChunks(fileId, file.Path, chunks, reusable, staticVectors, keywordOnly);
+        InsertChunks(fileId, chunks, reusable, staticVectors, keywordOnly);
     }
 
     /// <summary>
@@ -91,9 +91,8 @@ public sealed class IndexBatch : IDisposable
         return embeddings;
     }
 
-    private void InsertChunks(long fileId, string path, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors, bool keywordOnly)
+    private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors, bool keywordOnly)
     {
-        var pathWords = Search.IdentifierWords.OfPath(path);
         using var insert = Command(
             """
             INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words, static_embedding, path_words)
@@ -117,7 +116,7 @@ public sealed class IndexBatch : IDisposable
             parameters[8].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
             parameters[9].Value = chunk.Words;
             parameters[10].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
-            parameters[11].Value = pathWords;
+            parameters[11].Value = chunk.PathWords;
             insert.ExecuteNonQuery();
         }
     }

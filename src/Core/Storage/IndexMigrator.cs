@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Ragex.Core.Chunking;
 
 namespace Ragex.Core.Storage;
 
@@ -72,7 +73,7 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
     /// <summary>Computes the identifier words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
     private void FillIdentifierWords(SqliteTransaction transaction)
     {
-        commands.CreateFunction("ragex_identifier_words", Search.IdentifierWords.Compounds);
+        commands.CreateFunction("ragex_identifier_words", IdentifierWords.Compounds);
         Execute(transaction, "UPDATE chunks SET words = ragex_identifier_words(text)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
     }
@@ -80,7 +81,7 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
     /// <summary>Computes the path words of chunks stored before the column existed, then rebuilds the FTS index.</summary>
     private void FillPathWords(SqliteTransaction transaction)
     {
-        commands.CreateFunction("ragex_path_words", Search.IdentifierWords.OfPath);
+        commands.CreateFunction("ragex_path_words", IdentifierWords.OfPath);
         Execute(transaction, "UPDATE chunks SET path_words = (SELECT ragex_path_words(f.path) FROM files f WHERE f.id = chunks.file_id)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
     }

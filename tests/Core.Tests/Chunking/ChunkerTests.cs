@@ -52,6 +52,13 @@ public sealed class ChunkerTests
     }
 
     [Fact]
+    public void Every_chunk_carries_the_words_of_its_file_path()
+    {
+        Assert.All(Chunks(), c => Assert.Equal(IdentifierWords.OfPath("pkg/shapes.py"), c.PathWords));
+        Assert.Equal("pkg shapes", IdentifierWords.OfPath("pkg/shapes.py"));
+    }
+
+    [Fact]
     public void A_class_chunk_keeps_its_own_lines_but_not_its_methods()
     {
         var shape = Assert.Single(Chunks(), c => c.Symbol == "Shape");

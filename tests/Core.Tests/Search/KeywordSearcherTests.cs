@@ -19,9 +19,9 @@ public sealed class KeywordSearcherTests
         {
             using var batch = database.BeginBatch();
             batch.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [],
-                [new Chunk(1, 9, null, Chunk.WindowKind, "src/util.py\n# session store helpers: session store session store cache session", "x1")]);
+                [new Chunk(1, 9, null, Chunk.WindowKind, "src/util.py\n# session store helpers: session store session store cache session", "x1").In("src/util.py")]);
             batch.ReplaceFile(new FileRecord("src/sessions.py", 1, 1, "h2"), [],
-                [new Chunk(1, 9, "save", "function", "src/sessions.py function save\ndef save(self): keep the session in the store for the next request", "x2")]);
+                [new Chunk(1, 9, "save", "function", "src/sessions.py function save\ndef save(self): keep the session in the store for the next request", "x2").In("src/sessions.py")]);
             batch.Commit();
         }
 
@@ -42,8 +42,8 @@ public sealed class KeywordSearcherTests
             using var batch = database.BeginBatch();
             batch.ReplaceFile(new FileRecord("src/models.py", 1, 1, "h1"), [],
             [
-                new Chunk(1, 20, "PreparedRequest", "class", "src/models.py class PreparedRequest\nclass PreparedRequest: the fully mutable object holding the exact bytes that will be sent to the server, built by a session", "x1"),
-                new Chunk(21, 30, "PreparedRequest.copy", "method", "src/models.py method PreparedRequest.copy\ndef copy(self): p = PreparedRequest(); p.hooks = PreparedRequest.hooks; return p", "x2"),
+                new Chunk(1, 20, "PreparedRequest", "class", "src/models.py class PreparedRequest\nclass PreparedRequest: the fully mutable object holding the exact bytes that will be sent to the server, built by a session", "x1").In("src/models.py"),
+                new Chunk(21, 30, "PreparedRequest.copy", "method", "src/models.py method PreparedRequest.copy\ndef copy(self): p = PreparedRequest(); p.hooks = PreparedRequest.hooks; return p", "x2").In("src/models.py"),
             ]);
             batch.Commit();
         }
@@ -63,8 +63,8 @@ public sealed class KeywordSearcherTests
         using (var database = IndexDatabase.Open(project.DatabasePath))
         {
             using var batch = database.BeginBatch();
-            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [], [new Chunk(1, 2, null, Chunk.WindowKind, "a.py\nretry", "x1")]);
-            batch.ReplaceFile(new FileRecord("b.py", 1, 1, "h2"), [], [new Chunk(1, 2, null, Chunk.WindowKind, "b.py\nretry later", "x2")]);
+            batch.ReplaceFile(new FileRecord("a.py", 1, 1, "h1"), [], [new Chunk(1, 2, null, Chunk.WindowKind, "a.py\nretry", "x1").In("a.py")]);
+            batch.ReplaceFile(new FileRecord("b.py", 1, 1, "h2"), [], [new Chunk(1, 2, null, Chunk.WindowKind, "b.py\nretry later", "x2").In("b.py")]);
             batch.Commit();
         }
 
@@ -84,9 +84,9 @@ public sealed class KeywordSearcherTests
         {
             using var batch = database.BeginBatch();
             batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.Async.cs", 1, 1, "h1"), [],
-                [new Chunk(1, 9, "SqlMapper", "class", "Dapper/SqlMapper.Async.cs class SqlMapper\npartial class SqlMapper { SqlMapper.QueryAsync }", "x1")]);
+                [new Chunk(1, 9, "SqlMapper", "class", "Dapper/SqlMapper.Async.cs class SqlMapper\npartial class SqlMapper { SqlMapper.QueryAsync }", "x1").In("Dapper/SqlMapper.Async.cs")]);
             batch.ReplaceFile(new FileRecord("Dapper/SqlMapper.cs", 1, 1, "h2"), [],
-                [new Chunk(1, 9, "SqlMapper", "class", "Dapper/SqlMapper.cs class SqlMapper\npartial class SqlMapper: the extension methods every query goes through, with caches of generated readers", "x2")]);
+                [new Chunk(1, 9, "SqlMapper", "class", "Dapper/SqlMapper.cs class SqlMapper\npartial class SqlMapper: the extension methods every query goes through, with caches of generated readers", "x2").In("Dapper/SqlMapper.cs")]);
             batch.Commit();
         }
 

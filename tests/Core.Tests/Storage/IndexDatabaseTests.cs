@@ -156,9 +156,9 @@ public sealed class IndexDatabaseTests
         using var directory = new TemporaryDirectory();
         using var database = IndexDatabase.Open(directory.Combine("index.db"));
         Write(database, b => b.ReplaceFile(new FileRecord("src/util.py", 1, 1, "h1"), [Symbol],
-            [new Chunk(1, 2, null, Chunk.WindowKind, "src/util.py\nrouting table routing", "x1")]));
+            [new Chunk(1, 2, null, Chunk.WindowKind, "src/util.py\nrouting table routing", "x1").In("src/util.py")]));
         Write(database, b => b.ReplaceFile(new FileRecord("src/routing/table.py", 1, 1, "h2"), [Symbol],
-            [new Chunk(1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2")]));
+            [new Chunk(1, 2, null, Chunk.WindowKind, "src/routing/table.py\nentries", "x2").In("src/routing/table.py")]));
 
         Assert.Equal([1L, 2L], database.Chunks.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 0.0, 10).Select(h => h.Id));
         Assert.Equal([2L, 1L], database.Chunks.KeywordSearch("\"routing\" OR \"table\"", 4.0, 1.0, 4.0, 10).Select(h => h.Id));
@@ -225,7 +225,7 @@ public sealed class IndexDatabaseTests
         foreach (var text in new[] { "def parseHttpHeader(raw): ...", "getUserName = 3", "plain words only" })
         {
             Assert.True(reader.Read());
-            Assert.Equal(Ragex.Core.Search.IdentifierWords.Compounds(text), reader.GetString(0));
+            Assert.Equal(IdentifierWords.Compounds(text), reader.GetString(0));
         }
     }
 
@@ -258,7 +258,7 @@ public sealed class IndexDatabaseTests
         foreach (var file in new[] { "src/Json/JsonSerializer.cs", "lib/http_client.py", "src/Json/JsonSerializer.cs" })
         {
             Assert.True(reader.Read());
-            Assert.Equal(Ragex.Core.Search.IdentifierWords.OfPath(file), reader.GetString(0));
+            Assert.Equal(IdentifierWords.OfPath(file), reader.GetString(0));
         }
     }
 

@@ -1,6 +1,7 @@
+using Ragex.Core.Chunking;
 using Ragex.Core.Search;
 
-namespace Ragex.Core.Tests.Search;
+namespace Ragex.Core.Tests.Chunking;
 
 public sealed class IdentifierWordsTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ragex.Core.Search;
+namespace Ragex.Core.Chunking;
 
 /// <summary>
 /// Splits identifiers into the words they are made of — <c>parseHTTPResponse</c> → parse, http, response;
