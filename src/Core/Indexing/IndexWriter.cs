@@ -91,15 +91,8 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     {
         using (var batch = database.BeginBatch())
         {
-            foreach (var file in plan.Touched)
-            {
-                batch.UpdateStat(file);
-            }
-
-            foreach (var path in plan.Deleted)
-            {
-                batch.DeleteFile(path);
-            }
+            batch.UpdateStats(plan.Touched);
+            batch.DeleteFiles(plan.Deleted);
 
             batch.SetMeta(MetaKeys.LastIndexed, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             batch.SetMeta(MetaKeys.Embeddings, embeddings ? "on" : "off");

@@ -121,21 +121,23 @@ public sealed class IndexBatch : IDisposable
         }
     }
 
-    /// <summary>Updates size and mtime of a file whose content hash did not change (a touch).</summary>
-    public void UpdateStat(FileRecord file)
+    /// <summary>Updates size and mtime of files whose content hash did not change (touched), in one statement.</summary>
+    public void UpdateStats(IReadOnlyCollection<FileRecord> files)
     {
-        using var command = Command("UPDATE files SET size = $size, mtime = $mtime WHERE path = $path");
-        command.Parameters.AddWithValue("$path", file.Path);
-        command.Parameters.AddWithValue("$size", file.Size);
-        command.Parameters.AddWithValue("$mtime", file.MtimeTicks);
+        using var command = Command(
+            """
+            UPDATE files SET size = json_extract(t.value, '$[1]'), mtime = json_extract(t.value, '$[2]')
+            FROM json_each($stats) t WHERE files.path = json_extract(t.value, '$[0]')
+            """);
+        command.Parameters.AddWithValue("$stats", StatsJson(files));
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Forgets a file; its symbols and chunks go with it (ON DELETE CASCADE).</summary>
-    public void DeleteFile(string path)
+    /// <summary>Forgets files, in one statement; their symbols and chunks go with them (ON DELETE CASCADE).</summary>
+    public void DeleteFiles(IReadOnlyCollection<string> paths)
     {
-        using var command = Command("DELETE FROM files WHERE path = $path");
-        command.Parameters.AddWithValue("$path", path);
+        using var command = Command("DELETE FROM files WHERE path IN (SELECT value FROM json_each($paths))");
+        command.Parameters.AddWithValue("$paths", IndexCommands.JsonArray(paths));
         command.ExecuteNonQuery();
     }
 
@@ -204,6 +206,28 @@ public sealed class IndexBatch : IDisposable
             parameters[9].Value = symbol.Preview;
             insert.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>[[path, size, mtime], ...]</summary>
+    private static string StatsJson(IEnumerable<FileRecord> files)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var file in files)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(file.Path);
+                writer.WriteNumberValue(file.Size);
+                writer.WriteNumberValue(file.MtimeTicks);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private SqliteCommand Command(string sql)

@@ -23,7 +23,7 @@ public sealed class SymbolNameCacheTests
         Assert.Equal(["mutex_unlock_nested"], Names(cache.Find(database, path, "mutex_unlcok_nested", 10)));
         Assert.Equal(1, cache.Builds);
 
-        Write(database, b => b.DeleteFile("a.c"));
+        Write(database, b => b.DeleteFiles(["a.c"]));
         cache.Invalidate(path);
         Assert.Empty(cache.Find(database, path, "spin_lock_irqsvae", 10).Names);
         Assert.Equal(2, cache.Builds);

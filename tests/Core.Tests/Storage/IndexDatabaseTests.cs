@@ -27,7 +27,7 @@ public sealed class IndexDatabaseTests
 
         Assert.Equal(["h"], database.Symbols.Find("h", prefix: false).Select(s => s.Symbol.Name));
         Assert.Empty(database.Symbols.Find("g", prefix: false));
-        Write(database, b => b.DeleteFile("a.py"));
+        Write(database, b => b.DeleteFiles(["a.py"]));
         Assert.Equal(0, database.Symbols.Count());
         Assert.Equal(0, database.Files.Count());
     }
@@ -186,7 +186,7 @@ public sealed class IndexDatabaseTests
         using var database = IndexDatabase.Open(path);
 
         Assert.Equal([5L], database.Chunks.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
-        Write(database, b => b.DeleteFile("src/routing/table.py"));
+        Write(database, b => b.DeleteFiles(["src/routing/table.py"]));
         Assert.Empty(database.Chunks.KeywordSearch("\"storing\"", 4.0, 1.0, 1.0, 10));
     }
 

@@ -3,7 +3,10 @@ using Ragex.Core.Tests.Support;
 
 namespace Ragex.Core.Tests.Storage;
 
-/// <summary>The set queries (symbols by names, names and files by path) answer in one statement what a query per name or path answered before, in the same order.</summary>
+/// <summary>
+/// The set queries (symbols by names, names and files by path) answer in one statement what a query per name or path
+/// answered before, in the same order; the set writes (stats, deletes) change what a statement per file changed.
+/// </summary>
 public sealed class SetQueryTests : IDisposable
 {
     private static readonly SymbolRecord Symbol = new("f", "function", 1, 2, "()", null, null, "Python", "def f():");
@@ -74,5 +77,39 @@ public sealed class SetQueryTests : IDisposable
         var expected = database.Files.Load().Values.Where(f => paths.Any(p => f.Path == p || f.Path.StartsWith(p + "/", StringComparison.Ordinal)));
         Assert.Equal(expected.OrderBy(f => f.Path, StringComparer.Ordinal), loaded.Values.OrderBy(f => f.Path, StringComparer.Ordinal));
         Assert.Equal(["a.py", "dir/ü \"q\".py"], loaded.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Stats_updated_together_change_only_size_and_mtime_of_each_file()
+    {
+        var before = database.Files.Load();
+        FileRecord[] touched = [new("a.py", 10, 11, "ignored"), new("dir/ü \"q\".py", 20, 21, "ignored"), new("missing.py", 30, 31, "x")];
+
+        Write(batch => batch.UpdateStats(touched));
+
+        var after = database.Files.Load();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(before["a.py"] with { Size = 10, MtimeTicks = 11 }, after["a.py"]);
+        Assert.Equal(before["dir/ü \"q\".py"] with { Size = 20, MtimeTicks = 21 }, after["dir/ü \"q\".py"]);
+        Assert.Equal(before["b.py"], after["b.py"]);
+    }
+
+    [Fact]
+    public void Files_deleted_together_take_their_symbols_and_leave_the_others()
+    {
+        var version = database.Meta.Get(MetaKeys.SymbolsVersion);
+
+        Write(batch => batch.DeleteFiles(["a.py", "dir/ü \"q\".py", "missing.py"]));
+
+        Assert.Equal(["b.py", "empty.py"], database.Files.Load().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["@Parse", "parse"], database.Symbols.FindIgnoringCase(["parse", "@parse", "render"]).Select(s => s.Symbol.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(long.Parse(version!, System.Globalization.CultureInfo.InvariantCulture) + 2, long.Parse(database.Meta.Get(MetaKeys.SymbolsVersion)!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private void Write(Action<IndexBatch> action)
+    {
+        using var batch = database.BeginBatch();
+        action(batch);
+        batch.Commit();
     }
 }

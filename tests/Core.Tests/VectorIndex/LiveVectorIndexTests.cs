@@ -215,7 +215,7 @@ public sealed class LiveVectorIndexTests : IDisposable
         Assert.Equal(files[path].Order(), database.VectorLog.Changed(Tier, before, afterAdd).Order());
         Assert.Empty(database.VectorLog.Changed(VectorTier.Transformer, before, afterAdd));
 
-        Write(b => b.DeleteFile(path));
+        Write(b => b.DeleteFiles([path]));
         Assert.Equal(files[path].Order(), database.VectorLog.Changed(Tier, afterAdd, database.VectorLog.Sequence()).Order());
     }
 
@@ -237,7 +237,7 @@ public sealed class LiveVectorIndexTests : IDisposable
         else if (roll < 85)
         {
             var path = files.Keys.ElementAt(random.Next(files.Count));
-            Write(b => b.DeleteFile(path));
+            Write(b => b.DeleteFiles([path]));
             files.Remove(path);
         }
         else if (roll < 98)
