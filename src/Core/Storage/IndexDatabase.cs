@@ -99,6 +99,12 @@ public sealed class IndexDatabase : IDisposable
             connection.Dispose();
             throw new RagexException($"{path}: unreadable index database ({e.Message.TrimEnd('.')})", e);
         }
+        catch
+        {
+            // A version this ragex refuses: the caller gets the error, not an open connection nobody can close.
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Whether runs nobody asked for (watcher, restart) embed: false after an index with --no-embeddings.</summary>
