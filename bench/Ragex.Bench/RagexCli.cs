@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Bench;
 

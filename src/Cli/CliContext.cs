@@ -51,5 +51,5 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
         noDaemon || NoDaemon ? new InProcessBackend(this) : await OpenDaemonAsync(cancellationToken);
 
     public async Task<DaemonBackend> OpenDaemonAsync(CancellationToken cancellationToken) =>
-        new(DaemonConnection.Open(await DaemonLauncher.EnsureRunningAsync(Home, cancellationToken), Home));
+        DaemonBackend.Open(await DaemonLauncher.EnsureRunningAsync(Home, cancellationToken), Home);
 }

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Ragex.Actors.Cluster;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Host;
 

@@ -8,8 +8,8 @@ using Akka.Remote.Hosting;
 using Akka.Remote.Transport.DotNetty;
 using Ragex.Actors;
 using Ragex.Actors.Cluster;
-using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Host;
 
@@ -37,7 +37,7 @@ public static class DaemonAkka
         if (cluster.Tls.Enabled)
         {
             var certificate = cluster.Tls.LoadCertificate();
-            akka.AddHocon(DaemonEndpoint.EnableTlsHocon, HoconAddMode.Prepend)
+            akka.AddHocon(RemotingHocon.EnableTls, HoconAddMode.Prepend)
                 .AddSetup(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
                     CertificateValidation.PinnedCertificate([.. cluster.Tls.ThumbprintsFor(certificate)])));
         }

@@ -1,4 +1,4 @@
 namespace Ragex.Protocol;
 
-/// <summary>Marks every type that crosses the wire between client and daemon; all are serialized by <see cref="ProtocolSerializer"/>.</summary>
+/// <summary>Marks every type that crosses the wire between client and daemon; all are serialized by Ragex.Remoting's ProtocolSerializer.</summary>
 public interface IProtocolMessage;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Ragex.Core.Projects;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Cli.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Akka.Actor;
-using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Host.Tests;
 
@@ -25,7 +25,7 @@ public sealed class ClusterReferenceFixture : IAsyncLifetime
     /// <summary>A package that is in neither corpus, for a test that adds files to an indexed tree.</summary>
     public static string PackageOutsideCorpus => WholeStdlib ? "test" : "html";
 
-    public ActorSystem Client { get; } = ActorSystem.Create("client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
+    public ActorSystem Client { get; } = DaemonConnection.CreateClientSystem();
 
     public IndexSnapshot Index { get; private set; } = null!;
 

@@ -1,8 +1,5 @@
 using Akka.Actor;
-using Akka.Actor.Setup;
-using Akka.Configuration;
-using Akka.Remote.Transport.DotNetty;
-using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Host.Tests;
 
@@ -26,11 +23,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     {
         SelfSignedCertificate.Write(ClusterCertificate, "CN=ragex-cluster", Password);
         SelfSignedCertificate.Write(OtherCertificate, "CN=ragex-intruder", Password);
-        var certificate = new TlsSettings(true, ClusterCertificate, Password, []).LoadCertificate();
-        var setup = BootstrapSetup.Create()
-            .WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon))
-            .And(new DotNettySslSetup(certificate, false, true, CertificateValidation.PinnedCertificate(certificate.Thumbprint)));
-        client = ActorSystem.Create("client", setup);
+        client = DaemonConnection.CreateClientSystem(new TlsSettings(true, ClusterCertificate, Password, []));
         return Task.CompletedTask;
     }
 

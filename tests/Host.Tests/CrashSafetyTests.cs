@@ -1,11 +1,11 @@
 using Akka.Actor;
-using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.VectorIndex;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 using Xunit.Abstractions;
 
 namespace Ragex.Host.Tests;
@@ -33,7 +33,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
+        client = DaemonConnection.CreateClientSystem();
         return Task.CompletedTask;
     }
 

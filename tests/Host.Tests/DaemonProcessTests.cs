@@ -1,7 +1,7 @@
 using Akka.Actor;
-using Akka.Configuration;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Host.Tests;
 
@@ -17,7 +17,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         File.WriteAllText(Path.Combine(tree, "module.py"), "def alpha():\n    return 1\n");
-        client = ActorSystem.Create("client", ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
+        client = DaemonConnection.CreateClientSystem();
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Ragex.Cli.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Cli.Commands;
 

@@ -57,7 +57,7 @@ public static class IndexCommand
     private static string Rate(ProjectIndexed indexed) =>
         indexed.Embedded == 0 || indexed.EmbeddingSeconds <= 0 ? "" : $" at {indexed.Embedded / indexed.EmbeddingSeconds:0} chunks/s";
 
-    private static string ToJson(ProjectIndexed indexed) => Core.Output.OutputJson.Write(json =>
+    private static string ToJson(ProjectIndexed indexed) => Output.OutputJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("project", indexed.ProjectId);

@@ -15,7 +15,7 @@ public static class ListCommand
             var projects = (await backend.ListAsync(token)).Projects;
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(Core.Output.OutputJson.Write(writer =>
+                context.Out.WriteLine(Output.OutputJson.Write(writer =>
                 {
                     writer.WriteStartArray();
                     foreach (var project in projects)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ragex.Cli.Backends;
-using Ragex.Core.Output;
+using Ragex.Cli.Output;
 using Ragex.Core.Projects;
 using Ragex.Protocol;
 

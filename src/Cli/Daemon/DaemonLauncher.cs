@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ragex.Core;
 using Ragex.Core.Configuration;
 using Ragex.Protocol.Daemon;
+using Ragex.Remoting;
 
 namespace Ragex.Cli.Daemon;
 

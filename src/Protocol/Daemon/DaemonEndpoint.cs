@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,20 +17,6 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
     /// </summary>
     public const int MaximumFrameBytes = 32 << 20;
 
-    /// <summary>What a client's own ActorSystem needs to reach the daemon: remoting on loopback, any port, our serializer.</summary>
-    public static readonly string ClientHocon =
-        "akka { loglevel = ERROR, stdout-loglevel = ERROR, actor.provider = remote, remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0, "
-        + $"maximum-frame-size = {MaximumFrameBytes}b, send-buffer-size = {2 * MaximumFrameBytes}b, receive-buffer-size = {2 * MaximumFrameBytes}b, "
-        + "server-socket-worker-pool.pool-size-min = 1, server-socket-worker-pool.pool-size-max = 1, "
-        + "client-socket-worker-pool.pool-size-min = 1, client-socket-worker-pool.pool-size-max = 1 } }\n"
-        + ProtocolSerializer.Hocon;
-
-    /// <summary>Akka.Remote's TLS switch, for a TLS node and its clients alike (the certificate comes as a DotNettySslSetup).</summary>
-    public const string EnableTlsHocon = "akka.remote.dot-netty.tcp.enable-ssl = true";
-
-    /// <summary>The client's settings for a daemon that speaks TLS.</summary>
-    public static readonly string TlsClientHocon = EnableTlsHocon + "\n" + ClientHocon;
-
     public const string PlainProtocol = "akka.tcp";
 
     public const string TlsProtocol = "akka.ssl.tcp";
@@ -44,19 +29,6 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
 
     /// <summary>The actor path clients send requests to.</summary>
     public string RequestsPath => $"{Protocol}://{SystemName}@{Host}:{Port}/user/ragex";
-
-    public bool IsAlive()
-    {
-        try
-        {
-            using var process = Process.GetProcessById(ProcessId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     public static DaemonEndpoint? TryRead(string path)
     {

@@ -1,4 +1,4 @@
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>
 /// How <see cref="GrepFormatter"/> prints, as ripgrep's flags say: colour, a heading per file (<c>--heading</c>) or the

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Ragex.Protocol;
 
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>
 /// One flat JSON object per line: <c>{"type":"match","path":...,"line":...,"end_line":...}</c> for each hit (the hit's

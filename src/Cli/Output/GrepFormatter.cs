@@ -1,6 +1,6 @@
 using Ragex.Protocol;
 
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>
 /// grep/ripgrep style: <c>path:line:column:text</c> for hits, <c>path-line-text</c> for context lines and <c>--</c>

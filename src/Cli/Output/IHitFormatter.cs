@@ -1,6 +1,6 @@
 using Ragex.Protocol;
 
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>Prints a search reply in one output format.</summary>
 public interface IHitFormatter

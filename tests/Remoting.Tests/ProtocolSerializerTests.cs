@@ -1,9 +1,10 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Ragex.Protocol;
 using Ragex.Protocol.Cluster;
 using Ragex.Protocol.Daemon;
 
-namespace Ragex.Protocol.Tests;
+namespace Ragex.Remoting.Tests;
 
 /// <summary>Every message that crosses the wire goes through ProtocolSerializer and comes back equal.</summary>
 public sealed class ProtocolSerializerTests : IDisposable

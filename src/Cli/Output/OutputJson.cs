@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ragex.Protocol;
 
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>JSON settings for printed output: the protocol's source-generated contract, without HTML-safe escaping.</summary>
 public static class OutputJson

@@ -1,6 +1,6 @@
 using Ragex.Protocol;
 
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>The whole reply as one JSON document (snake_case fields).</summary>
 public sealed class JsonFormatter : IHitFormatter

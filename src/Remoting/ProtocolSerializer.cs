@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
+using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
 
-namespace Ragex.Protocol;
+namespace Ragex.Remoting;
 
 /// <summary>
 /// Akka serializer for protocol messages: System.Text.Json through the source-generated <see cref="ProtocolJsonContext"/>,
@@ -16,7 +17,7 @@ public sealed class ProtocolSerializer(ExtendedActorSystem system) : SerializerW
     /// <summary>Configuration that binds every <see cref="IProtocolMessage"/> to this serializer.</summary>
     public const string Hocon = """
         akka.actor {
-          serializers.ragex-protocol = "Ragex.Protocol.ProtocolSerializer, Ragex.Protocol"
+          serializers.ragex-protocol = "Ragex.Remoting.ProtocolSerializer, Ragex.Remoting"
           serialization-bindings { "Ragex.Protocol.IProtocolMessage, Ragex.Protocol" = ragex-protocol }
         }
         """;

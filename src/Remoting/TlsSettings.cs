@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Configuration;
 
-namespace Ragex.Protocol.Daemon;
+namespace Ragex.Remoting;
 
 /// <summary>
 /// <c>ragex.cluster.tls</c>: Akka.Remote's TLS with mutual authentication, and a peer accepted only if its certificate's
 /// thumbprint is trusted. By default the one trusted certificate is the node's own, so a cluster shares one certificate
 /// and its password: that pair is the shared secret, and a node without it cannot even complete the handshake.
 /// Clients of a node present the same certificate (<see cref="FromUserConfig"/>). Node and client each turn these into
-/// Akka.Remote's DotNettySslSetup (the protocol project does not depend on the transport).
+/// Akka.Remote's DotNettySslSetup.
 /// </summary>
 public sealed record TlsSettings(bool Enabled, string CertificatePath, string CertificatePassword, IReadOnlyList<string> TrustedThumbprints)
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Ragex.Core.Output;
+using Ragex.Cli.Output;
 using Ragex.Protocol;
 
-namespace Ragex.Core.Tests.Output;
+namespace Ragex.Cli.Tests.Output;
 
 public sealed class FormatterTests
 {

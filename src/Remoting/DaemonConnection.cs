@@ -5,13 +5,14 @@ using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Remote.Transport.DotNetty;
-using Ragex.Core;
-using Ragex.Core.Configuration;
 using Ragex.Protocol.Daemon;
 
-namespace Ragex.Cli.Daemon;
+namespace Ragex.Remoting;
 
-/// <summary>A client ActorSystem (remoting on loopback, any port, TLS when the daemon wants it) talking to the daemon's request router.</summary>
+/// <summary>
+/// A client ActorSystem (remoting on loopback, any port, TLS when the daemon wants it) talking to the daemon's request
+/// router. Every client of a daemon (the CLI, the MCP server, benchmarks, tests) builds its ActorSystem here.
+/// </summary>
 public sealed class DaemonConnection : IAsyncDisposable
 {
     private readonly ActorSelection requests;
@@ -19,22 +20,33 @@ public sealed class DaemonConnection : IAsyncDisposable
     private DaemonConnection(ActorSystem system, DaemonEndpoint endpoint)
     {
         requests = system.ActorSelection(endpoint.RequestsPath);
+        ClientSystem = system;
         Endpoint = endpoint;
     }
+
+    /// <summary>The client system, for a process that ends it itself (a benchmark run, a test).</summary>
+    public ActorSystem ClientSystem { get; }
 
     public DaemonEndpoint Endpoint { get; }
 
     /// <summary>
-    /// The plain client is created from its config alone: Akka's overload taking a setup also reads the application's
-    /// .config file (System.Configuration, which loads OpenSSL to hash its path), a few milliseconds of every command.
+    /// Connects to <paramref name="endpoint"/>; a daemon that speaks TLS is shown the certificate that
+    /// <paramref name="userConfigPath"/> (the node's <c>$RAGEX_HOME/ragex.hocon</c>) names.
     /// </summary>
-    public static DaemonConnection Open(DaemonEndpoint endpoint, RagexHome home)
+    public static DaemonConnection Open(DaemonEndpoint endpoint, string userConfigPath) =>
+        new(CreateClientSystem(endpoint.UsesTls ? ClientTls(endpoint, userConfigPath) : null), endpoint);
+
+    /// <summary>
+    /// A client system for one or more daemons, plain or presenting <paramref name="tls"/>'s certificate. The plain
+    /// client is created from its config alone: Akka's overload taking a setup also reads the application's .config
+    /// file (System.Configuration, which loads OpenSSL to hash its path), a few milliseconds of every command.
+    /// </summary>
+    public static ActorSystem CreateClientSystem(TlsSettings? tls = null)
     {
         UseRandomMachineId();
-        var system = endpoint.UsesTls
-            ? ActorSystem.Create(ClientSystemName, TlsClientSetup(endpoint, home))
-            : ActorSystem.Create(ClientSystemName, ConfigurationFactory.ParseString(DaemonEndpoint.ClientHocon));
-        return new DaemonConnection(system, endpoint);
+        return tls is null
+            ? ActorSystem.Create(ClientSystemName, ConfigurationFactory.ParseString(RemotingHocon.Client))
+            : ActorSystem.Create(ClientSystemName, TlsClientSetup(tls));
     }
 
     private const string ClientSystemName = "ragex-client";
@@ -58,15 +70,18 @@ public sealed class DaemonConnection : IAsyncDisposable
     /// A cluster node with ragex.cluster.tls on takes only peers with a trusted certificate, its clients too: the
     /// client presents the one the node's own $RAGEX_HOME/ragex.hocon names.
     /// </summary>
-    private static ActorSystemSetup TlsClientSetup(DaemonEndpoint endpoint, RagexHome home)
+    private static TlsSettings ClientTls(DaemonEndpoint endpoint, string userConfigPath)
     {
-        var tls = TlsSettings.FromUserConfig(home.ConfigPath);
-        if (!tls.Enabled)
-        {
-            throw new RagexException($"the daemon (pid {endpoint.ProcessId}) is a cluster node that speaks TLS, but "
-                + $"{home.ConfigPath} does not turn ragex.cluster.tls on with its certificate");
-        }
+        var tls = TlsSettings.FromUserConfig(userConfigPath);
+        return tls.Enabled
+            ? tls
+            : throw new DaemonException($"the daemon (pid {endpoint.ProcessId}) is a cluster node that speaks TLS, but "
+                + $"{userConfigPath} does not turn ragex.cluster.tls on with its certificate");
+    }
 
+    /// <summary>As the node does (DaemonAkka): present the certificate, and require a trusted one of the node.</summary>
+    private static ActorSystemSetup TlsClientSetup(TlsSettings tls)
+    {
         X509Certificate2 certificate;
         try
         {
@@ -74,11 +89,10 @@ public sealed class DaemonConnection : IAsyncDisposable
         }
         catch (CryptographicException e)
         {
-            throw new RagexException(e.Message, e);
+            throw new DaemonException(e.Message, e);
         }
 
-        // As the node does (DaemonAkka): present the certificate, and require a trusted one of the node.
-        return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(DaemonEndpoint.TlsClientHocon))
+        return BootstrapSetup.Create().WithConfig(ConfigurationFactory.ParseString(RemotingHocon.TlsClient))
             .And(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
                 CertificateValidation.PinnedCertificate([.. tls.ThumbprintsFor(certificate)])));
     }
@@ -87,10 +101,10 @@ public sealed class DaemonConnection : IAsyncDisposable
     public static readonly TimeSpan AliveCheckInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="RagexException"/>. A daemon that dies
+    /// One request, one reply; a <see cref="RequestFailed"/> becomes a <see cref="DaemonException"/>. A daemon that dies
     /// meanwhile (killed, crashed) is noticed within <see cref="AliveCheckInterval"/>: the wait ends with one line.
     /// </summary>
-    public async Task<T> AskAsync<T>(IDaemonRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<T> AskAsync<T>(IDaemonRequest request, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         object reply;
         try
@@ -99,14 +113,14 @@ public sealed class DaemonConnection : IAsyncDisposable
         }
         catch (AskTimeoutException)
         {
-            throw new RagexException($"the daemon (pid {Endpoint.ProcessId}) did not answer within {timeout.TotalSeconds:0} s; see `ragex log`");
+            throw new DaemonException($"the daemon (pid {Endpoint.ProcessId}) did not answer within {timeout.TotalSeconds:0} s; see `ragex log`");
         }
 
         return reply switch
         {
             T answer => answer,
-            RequestFailed failed => throw new RagexException(failed.Message) { NotIndexedPath = failed.NotIndexedPath },
-            _ => throw new RagexException($"internal error: unexpected reply {reply.GetType().Name} to {request.GetType().Name}"),
+            RequestFailed failed => throw new DaemonException(failed.Message) { NotIndexedPath = failed.NotIndexedPath },
+            _ => throw new DaemonException($"internal error: unexpected reply {reply.GetType().Name} to {request.GetType().Name}"),
         };
     }
 
@@ -117,7 +131,7 @@ public sealed class DaemonConnection : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (!Endpoint.IsAlive())
             {
-                throw new RagexException($"the daemon (pid {Endpoint.ProcessId}) stopped; run the command again to resume (see `ragex log`)");
+                throw new DaemonException($"the daemon (pid {Endpoint.ProcessId}) stopped; run the command again to resume (see `ragex log`)");
             }
         }
 

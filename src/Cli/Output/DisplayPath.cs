@@ -1,4 +1,4 @@
-namespace Ragex.Core.Output;
+namespace Ragex.Cli.Output;
 
 /// <summary>Paths as ripgrep prints them: relative to the current directory when under it, absolute otherwise.</summary>
 public static class DisplayPath
