@@ -9,18 +9,19 @@ using Ragex.Core.VectorIndex;
 namespace Ragex.Actors.Indexing;
 
 /// <summary>
-/// The single writer of one project's index: SQLite (files, symbols, chunks, both tiers' vectors) and the tiers'
-/// FAISS snapshots, taken from the live indexes the daemon's searches read (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step requested after others sees them
-/// committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
+/// The single writer of one project's index: parsed files (files, symbols, chunks with their static vectors), the
+/// transformer tier's embeddings, and the tiers' FAISS snapshots, taken from the live indexes the daemon's searches read
+/// (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step
+/// requested after others sees them committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
 /// fresh connection; a failure to open the index stops it (see <see cref="PreStart"/>).
 /// </summary>
-public sealed class VectorIndexActor : ReceiveActor
+public sealed class IndexWriterActor : ReceiveActor
 {
     private readonly Project project;
     private readonly VectorIndexCache vectors;
     private IndexWriter? writer;
 
-    public VectorIndexActor(Project project, EmbedderProvider embedders, VectorIndexCache vectors)
+    public IndexWriterActor(Project project, EmbedderProvider embedders, VectorIndexCache vectors)
     {
         this.project = project;
         this.vectors = vectors;
@@ -55,7 +56,7 @@ public sealed class VectorIndexActor : ReceiveActor
     }
 
     public static Props Props(Project project, EmbedderProvider embedders, VectorIndexCache vectors) =>
-        Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders, vectors));
+        Akka.Actor.Props.Create(() => new IndexWriterActor(project, embedders, vectors));
 
     /// <summary>
     /// A failure to open stops this actor (Akka stops an actor whose PreStart throws); the parent is told why first,

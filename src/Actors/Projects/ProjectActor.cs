@@ -18,7 +18,7 @@ namespace Ragex.Actors.Projects;
 
 /// <summary>
 /// Owns one project and coordinates its indexing pipeline: the walk (a task), a pool of <see cref="ChunkerActor"/>s
-/// (ctags, chunking and each chunk's static vector), the project's single writer, the <see cref="VectorIndexActor"/>,
+/// (ctags, chunking and each chunk's static vector), the project's single writer, the <see cref="IndexWriterActor"/>,
 /// and the shared <see cref="Embedding.EmbedderPool"/> for the transformer tier. A run ends when every changed file is
 /// stored with its static vectors (searchable in every mode); one run at a time, and requests and file changes that
 /// arrive meanwhile coalesce into one follow-up run (runs are incremental). Between runs a
@@ -149,7 +149,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void StartWriter()
     {
         writerFailure = null;
-        index = Context.Watch(Context.ActorOf(VectorIndexActor.Props(project, services.Embedders, services.Vectors), $"index-{++writers}"));
+        index = Context.Watch(Context.ActorOf(IndexWriterActor.Props(project, services.Embedders, services.Vectors), $"writer-{++writers}"));
     }
 
     private void ReceiveWriterLifecycle()
