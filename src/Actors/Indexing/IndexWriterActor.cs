@@ -12,8 +12,9 @@ namespace Ragex.Actors.Indexing;
 /// The single writer of one project's index: parsed files (files, symbols, chunks with their static vectors), the
 /// transformer tier's embeddings, and the tiers' FAISS snapshots, taken from the live indexes the daemon's searches read
 /// (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step
-/// requested after others sees them committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
-/// fresh connection; a failure to open the index stops it (see <see cref="PreStart"/>).
+/// requested after others sees them committed. Runs on the <see cref="BlockingDispatcher"/>: a commit holds its
+/// thread. A failed step is reported to the requester and the actor throws, so its parent restarts it with a fresh
+/// connection; a failure to open the index stops it (see <see cref="PreStart"/>).
 /// </summary>
 public sealed class IndexWriterActor : ReceiveActor
 {

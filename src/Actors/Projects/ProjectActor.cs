@@ -139,7 +139,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         StartWriter();
         var embedders = services.Embedders;
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
-        chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
+        chunkers = Context.ActorOf(BlockingDispatcher.On(ChunkerActor.Props(parser), Context.System).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
     protected override void PostStop() => services.Freshness.Remove(project.Id);
@@ -149,7 +149,8 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void StartWriter()
     {
         writerFailure = null;
-        index = Context.Watch(Context.ActorOf(IndexWriterActor.Props(project, services.Embedders, services.Vectors), $"writer-{++writers}"));
+        var props = BlockingDispatcher.On(IndexWriterActor.Props(project, services.Embedders, services.Vectors), Context.System);
+        index = Context.Watch(Context.ActorOf(props, $"writer-{++writers}"));
     }
 
     private void ReceiveWriterLifecycle()
