@@ -48,7 +48,11 @@ public sealed class IndexWriterActor : ReceiveActor
 
             Sender.Tell(new PendingChunksLoaded(load.Run, w.PendingChunks(load.AfterId, load.Limit), w.CountPendingChunks()));
         }));
-        Receive<StoreEmbeddings>(store => Write(store.Run, w => w.StoreEmbeddings(store.ChunkIds, store.Vectors)));
+        Receive<StoreEmbeddings>(store => Write(store.Run, w =>
+        {
+            w.StoreEmbeddings(store.ChunkIds, store.Vectors);
+            Sender.Tell(new EmbeddingsStored(store.Run, store.ChunkIds.Count));
+        }));
         Receive<RefreshVectors>(refresh => Write(refresh.Run, w =>
         {
             w.RefreshVectors(refresh.Tier, refresh.Dimension);
@@ -79,6 +83,8 @@ public sealed class IndexWriterActor : ReceiveActor
         {
             Context.Parent.Tell(new IndexMovedAside(movedAside));
         }
+
+        Context.Parent.Tell(new IndexCountsLoaded(writer.Counts()));
     }
 
     protected override void PostStop() => writer?.Dispose();

@@ -55,7 +55,9 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private bool changesPending;
     private string? repairNote;
     private double chunksPerSecond;
-    private long chunkCount;
+
+    // What the committed index holds, as the writer last reported it: status answers from here, never from the database.
+    private IndexCounts counts = new(0, 0, 0, 0);
 
     public ProjectActor(Project project, RagexServices services, IActorRef embedderPool)
     {
@@ -163,6 +165,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             PublishFreshness();
         });
         Receive<IndexWriterStopped>(stopped => writerFailure = stopped.Reason);
+        Receive<IndexCountsLoaded>(loaded => counts = loaded.Counts);
         Receive<Terminated>(terminated =>
         {
             if (!terminated.ActorRef.Equals(index))
@@ -198,7 +201,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     /// <summary>Set once a run shows the project is too large for the transformer tier.</summary>
     private string? TransformerOff =>
-        chunkCount > services.Embedders.TransformerMaxChunks
+        counts.Chunks > services.Embedders.TransformerMaxChunks
             ? string.Create(CultureInfo.InvariantCulture, $"off above {services.Embedders.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
             : null;
 
@@ -226,6 +229,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         Receive<PendingChunksLoaded>(page => ForPass(page.Run, p => PageLoaded(p, page)));
         Receive<ChunksEmbedded>(embedded => ForPass(embedded.Run, p => Embedded(p, embedded)));
+        Receive<EmbeddingsStored>(stored => counts = counts with { EmbeddedChunks = Math.Min(counts.Chunks, counts.EmbeddedChunks + stored.Count) });
         Receive<EmbedderBusy>(busy => Timers.StartSingleTimer(busy.Request, new RetryEmbedding(busy.Request), services.EmbedderPool.RetryDelay));
         Receive<RetryEmbedding>(retry => ForPass(retry.Request.Run, _ => embedderPool.Tell(retry.Request)));
         Receive<EmbeddingFailed>(failed => ForPass(failed.Run, p => PassFailed(p, failed.Reason)));
@@ -346,10 +350,10 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Every changed file is stored with its static vectors: the run's requests are answered, the transformer tier goes on.</summary>
-    private void Complete(IndexRun current, IndexCounts counts)
+    private void Complete(IndexRun current, IndexCounts committed)
     {
         var plan = current.Plan;
-        chunkCount = counts.Chunks;
+        counts = committed;
         var transformerContinues = TransformerTier && counts.EmbeddedChunks < counts.Chunks;
         var summary = new IndexSummary(
             project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
@@ -513,9 +517,10 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         DispatchEmbedding(current);
     }
 
-    private void PassComplete(TransformerPass current, IndexCounts counts)
+    private void PassComplete(TransformerPass current, IndexCounts committed)
     {
         pass = null;
+        counts = committed;
         Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
         var reply = (lastSummary ?? new ProjectIndexed(project.Id, project.Root, (int)counts.Files, 0, 0, counts.Symbols, 0, 0, 0, 0)) with
         {
@@ -542,36 +547,25 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// The counts are the committed index's as of the last run (a run in progress shows its progress in the phase), the
+    /// transformer tier's rising with each stored batch.
+    /// </summary>
     private ProjectStatus Status()
     {
-        var (files, chunks, embedded, staticChunks) = CommittedCounts();
         var state = run is not null ? "indexing" : pass is not null ? "embedding" : pollingReason is not null ? "polling" : "watching";
         var progress = run?.Progress ?? pass?.Progress;
-        return new ProjectStatus(project.Id, project.Root, state, files, chunks, embedded, dirty ? queuedChanges : 0, lastError)
+        return new ProjectStatus(project.Id, project.Root, state, counts.Files, counts.Chunks, counts.EmbeddedChunks, dirty ? queuedChanges : 0, lastError)
         {
             Phase = progress?.Phase,
             PhaseDone = progress?.Done ?? 0,
             PhaseTotal = progress?.Total ?? 0,
             ChunksPerSecond = chunksPerSecond,
             QueueDepth = (run?.QueueDepth ?? 0) + (pass is null ? 0 : pass.EmbedQueue.Count + pass.EmbedsInFlight),
-            StaticChunks = staticChunks,
+            StaticChunks = counts.StaticChunks,
             TransformerOff = services.Embedders.HasTransformerTier ? TransformerOff : null,
             Polling = pollingReason,
             Repaired = repairNote,
         };
-    }
-
-    /// <summary>Zero while the index writer is still creating the database (a reader cannot open it yet).</summary>
-    private (long Files, long Chunks, long Embedded, long Static) CommittedCounts()
-    {
-        try
-        {
-            using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            return (database.CountFiles(), database.CountChunks(), database.CountEmbeddedChunks(), database.CountStaticChunks());
-        }
-        catch (Core.RagexException)
-        {
-            return (0, 0, 0, 0);
-        }
     }
 }
