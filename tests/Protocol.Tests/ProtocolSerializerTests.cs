@@ -24,7 +24,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new IndexProject("/src", Embeddings: true, WaitForAllTiers: true),
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25)
         {
-            Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, ParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
+            Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, FirstParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
             StaticChunks = 50, TransformerContinues = true,
         },
         new RequestFailed("invalid regex `(`: unclosed group"),

@@ -357,7 +357,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         var transformerContinues = TransformerTier && counts.EmbeddedChunks < counts.Chunks;
         var summary = new IndexSummary(
             project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
-            plan.Statistics.Skipped, [.. current.Parsed.Order(StringComparer.Ordinal)], current.Elapsed)
+            plan.Statistics.Skipped, [.. current.Parsed], current.Elapsed)
         {
             Chunks = counts.Chunks,
             EmbeddedChunks = counts.EmbeddedChunks,
