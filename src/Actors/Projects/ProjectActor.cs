@@ -553,7 +553,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     /// </summary>
     private ProjectStatus Status()
     {
-        var state = run is not null ? "indexing" : pass is not null ? "embedding" : pollingReason is not null ? "polling" : "watching";
+        var state = run is not null ? ProjectState.Indexing : pass is not null ? ProjectState.Embedding : pollingReason is not null ? ProjectState.Polling : ProjectState.Watching;
         var progress = run?.Progress ?? pass?.Progress;
         return new ProjectStatus(project.Id, project.Root, state, counts.Files, counts.Chunks, counts.EmbeddedChunks, dirty ? queuedChanges : 0, lastError)
         {

@@ -127,7 +127,7 @@ public static class IndexCommand
             var task = progressContext.AddTask("scanning", maxValue: 1);
             var progress = new Progress<IndexProgress>(p =>
             {
-                task.Description = p.Phase;
+                task.Description = StatusNames.Of(p.Phase);
                 task.MaxValue = Math.Max(1, p.Total);
                 task.Value = p.Done;
             });
