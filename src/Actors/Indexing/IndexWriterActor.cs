@@ -3,8 +3,6 @@ using Ragex.Actors.Messages;
 using Ragex.Actors.Requests;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
-using Ragex.Core.Projects;
-using Ragex.Core.VectorIndex;
 
 namespace Ragex.Actors.Indexing;
 
@@ -18,14 +16,14 @@ namespace Ragex.Actors.Indexing;
 /// </summary>
 public sealed class IndexWriterActor : ReceiveActor
 {
-    private readonly Project project;
-    private readonly VectorIndexCache vectors;
+    private readonly Func<IndexWriter> open;
     private IndexWriter? writer;
 
-    public IndexWriterActor(Project project, EmbedderProvider embedders, VectorIndexCache vectors)
+    /// <param name="open">Opens the project's index (<see cref="RagexServices.OpenIndexWriter"/>).</param>
+    /// <param name="embedders">The static tier, for completing it at the end of a scan.</param>
+    public IndexWriterActor(Func<IndexWriter> open, EmbedderProvider embedders)
     {
-        this.project = project;
-        this.vectors = vectors;
+        this.open = open;
         Receive<LoadIndexedFiles>(load => Write(load.Run, w =>
             Sender.Tell(new IndexedFilesLoaded(load.Run, load.Paths is null ? w.LoadFiles() : w.LoadFiles(load.Paths)))));
         Receive<PrepareWrites>(prepare => Write(prepare.Run, w => w.Prepare(prepare.Plan)));
@@ -60,8 +58,8 @@ public sealed class IndexWriterActor : ReceiveActor
         }));
     }
 
-    public static Props Props(Project project, EmbedderProvider embedders, VectorIndexCache vectors) =>
-        Akka.Actor.Props.Create(() => new IndexWriterActor(project, embedders, vectors));
+    public static Props Props(Func<IndexWriter> open, EmbedderProvider embedders) =>
+        Akka.Actor.Props.Create(() => new IndexWriterActor(open, embedders));
 
     /// <summary>
     /// A failure to open stops this actor (Akka stops an actor whose PreStart throws); the parent is told why first,
@@ -71,7 +69,7 @@ public sealed class IndexWriterActor : ReceiveActor
     {
         try
         {
-            writer = IndexWriter.Open(project, vectors);
+            writer = open();
         }
         catch (Exception e)
         {

@@ -151,7 +151,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private void StartWriter()
     {
         writerFailure = null;
-        var props = BlockingDispatcher.On(IndexWriterActor.Props(project, services.Embedders, services.Vectors), Context.System);
+        var props = BlockingDispatcher.On(IndexWriterActor.Props(() => services.OpenIndexWriter(project, services.Vectors), services.Embedders), Context.System);
         index = Context.Watch(Context.ActorOf(props, $"writer-{++writers}"));
     }
 
