@@ -31,8 +31,8 @@ public static class BlockingDispatcher
         """;
 
     /// <summary>
-    /// These props on the blocking dispatcher, declared first in a system whose configuration lacks it (Akka's own
-    /// modules inject their defaults the same way), so the daemon and a test's ActorSystem run the same tree.
+    /// These props on the blocking dispatcher. The daemon declares it in its HOCON; a system whose configuration lacks
+    /// it (a test's) gets it declared here first, as Akka's own modules inject their defaults, so both run the same tree.
     /// </summary>
     public static Props On(Props props, ActorSystem system)
     {
