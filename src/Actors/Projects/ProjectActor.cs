@@ -36,7 +36,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<(IActorRef Requester, bool WaitForAllTiers)> waiters = [];
     private IActorRef chunkers = ActorRefs.Nobody;
-    private IActorRef index = ActorRefs.Nobody;
+    private IActorRef writer = ActorRefs.Nobody;
     private IndexRun? run;
     private TransformerPass? pass;
     private ProjectIndexed? lastSummary;
@@ -152,7 +152,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         writerFailure = null;
         var props = BlockingDispatcher.On(IndexWriterActor.Props(() => services.OpenIndexWriter(project, services.Vectors), services.Embedders), Context.System);
-        index = Context.Watch(Context.ActorOf(props, $"writer-{++writers}"));
+        writer = Context.Watch(Context.ActorOf(props, $"writer-{++writers}"));
     }
 
     private void ReceiveWriterLifecycle()
@@ -168,12 +168,12 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         Receive<IndexCountsLoaded>(loaded => counts = loaded.Counts);
         Receive<Terminated>(terminated =>
         {
-            if (!terminated.ActorRef.Equals(index))
+            if (!terminated.ActorRef.Equals(writer))
             {
                 return;
             }
 
-            index = ActorRefs.Nobody;
+            writer = ActorRefs.Nobody;
             var reason = writerFailure ?? "the index writer stopped";
             if (run is not null)
             {
@@ -272,7 +272,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (index.IsNobody())
+        if (writer.IsNobody())
         {
             StartWriter();
         }
@@ -284,7 +284,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         changedPaths.Clear();
         run.Waiters.AddRange(waiters);
         waiters.Clear();
-        index.Tell(new LoadIndexedFiles(run.Id, run.Paths));
+        writer.Tell(new LoadIndexedFiles(run.Id, run.Paths));
         PublishFreshness();
     }
 
@@ -306,12 +306,12 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (plan is null)
         {
             current.Paths = null;
-            index.Tell(new LoadIndexedFiles(current.Id));
+            writer.Tell(new LoadIndexedFiles(current.Id));
             return;
         }
 
         current.Planned(plan, services.IndexerOptions.CtagsBatchSize);
-        index.Tell(new PrepareWrites(current.Id, plan));
+        writer.Tell(new PrepareWrites(current.Id, plan));
         DispatchParsing(current);
     }
 
@@ -330,7 +330,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (current.ParsingDone)
         {
             ReleaseParsingMemory(current);
-            index.Tell(new FinishScan(current.Id, current.Plan, current.Embeddings, StaticTier));
+            writer.Tell(new FinishScan(current.Id, current.Plan, current.Embeddings, StaticTier));
         }
     }
 
@@ -343,7 +343,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             return;
         }
 
-        index.Tell(new StoreParsedFiles(current.Id, parsed.Batch.Files));
+        writer.Tell(new StoreParsedFiles(current.Id, parsed.Batch.Files));
         current.StoresInFlight++;
         current.Record(parsed.Batch);
         DispatchParsing(current);
@@ -480,7 +480,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (current.PageDone)
         {
             current.Loading = true;
-            index.Tell(new LoadPendingChunks(current.Id, services.Embedders.VectorsId, current.LastPageId, EmbeddingSlices.PageSize));
+            writer.Tell(new LoadPendingChunks(current.Id, services.Embedders.VectorsId, current.LastPageId, EmbeddingSlices.PageSize));
         }
     }
 
@@ -501,7 +501,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (page.Chunks.Count == 0)
         {
             current.Loading = true;
-            index.Tell(new RefreshVectors(current.Id, VectorTier.Transformer, services.Embedders.Embedder.Dimension));
+            writer.Tell(new RefreshVectors(current.Id, VectorTier.Transformer, services.Embedders.Embedder.Dimension));
             return;
         }
 
@@ -511,7 +511,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     private void Embedded(TransformerPass current, ChunksEmbedded embedded)
     {
-        index.Tell(new StoreEmbeddings(current.Id, embedded.ChunkIds, embedded.Vectors));
+        writer.Tell(new StoreEmbeddings(current.Id, embedded.ChunkIds, embedded.Vectors));
         current.EmbeddingStored(embedded.ChunkIds.Count);
         chunksPerSecond = current.ChunksPerSecond;
         DispatchEmbedding(current);
