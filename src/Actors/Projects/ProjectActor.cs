@@ -144,7 +144,19 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         chunkers = Context.ActorOf(BlockingDispatcher.On(ChunkerActor.Props(parser), Context.System).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
-    protected override void PostStop() => services.Freshness.Remove(project.Id);
+    /// <summary>
+    /// Stopped (the project removed, the daemon stopping) or restarted after a failure: the runs go with this actor
+    /// (its chunkers' ctags are killed), and every request still waiting on them is answered.
+    /// </summary>
+    protected override void PostStop()
+    {
+        services.Freshness.Remove(project.Id);
+        var waiting = waiters.Concat(run?.Waiters ?? []).Select(w => w.Requester).Concat(pass?.Waiters ?? []);
+        foreach (var requester in waiting)
+        {
+            requester.Tell(new RequestFailed($"indexing {project.Root} stopped before it finished (the project was removed or restarted)"));
+        }
+    }
 
     private int writers;
 

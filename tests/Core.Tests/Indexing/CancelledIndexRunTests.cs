@@ -5,6 +5,7 @@ using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 using Ragex.Core.Symbols;
 using Ragex.Core.Tests.Support;
+using Ragex.Tests;
 
 namespace Ragex.Core.Tests.Indexing;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using Ragex.Core.Symbols;
 using Ragex.Core.Tests.Support;
+using Ragex.Tests;
 
 namespace Ragex.Core.Tests.Symbols;
 

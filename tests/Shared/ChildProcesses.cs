@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ragex.Core.Tests.Support;
+namespace Ragex.Tests;
 
 /// <summary>The live processes a process started, read from /proc ("pid (comm) state ppid ..."; zombies are not live).</summary>
 public static class ChildProcesses
