@@ -57,4 +57,7 @@ public sealed record RagexServices(
 
     /// <summary>The ctags runner for a project; replaced only to inject faults in tests.</summary>
     public Func<Project, CtagsRunner> CtagsFor { get; init; } = _ => new CtagsRunner();
+
+    /// <summary>Opens a project's index for its writer (with the live vector indexes); replaced only to inject faults in tests.</summary>
+    public Func<Project, VectorIndexCache, IndexWriter> OpenIndexWriter { get; init; } = IndexWriter.Open;
 }

@@ -69,6 +69,7 @@ public static class DaemonAkka
     private static AkkaConfigurationBuilder Common(AkkaConfigurationBuilder akka) => akka
         .AddHocon(ProtocolSerializer.Hocon, HoconAddMode.Prepend)
         .AddHocon(DaemonHocon, HoconAddMode.Prepend)
+        .AddHocon(BlockingDispatcher.Hocon, HoconAddMode.Append)
         .ConfigureLoggers(loggers =>
         {
             loggers.ClearLoggers();

@@ -11,6 +11,8 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(SearchHit))]
 [JsonSerializable(typeof(SearchMode))]
 [JsonSerializable(typeof(IndexState))]
+[JsonSerializable(typeof(Daemon.ProjectState))]
+[JsonSerializable(typeof(Daemon.IndexPhase))]
 [JsonSerializable(typeof(Daemon.DaemonEndpoint))]
 [JsonSerializable(typeof(Daemon.SearchQuery))]
 [JsonSerializable(typeof(Daemon.IndexProject))]

@@ -31,7 +31,7 @@ public sealed class IncrementalIndexTests : IDisposable
         var edited = Path.Combine(tree, "urllib", "parse.py");
         await File.AppendAllTextAsync(edited, "\n\ndef freshly_added_function(x):\n    return x\n");
         var afterEdit = await IndexAsync();
-        Assert.Equal(["urllib/parse.py"], afterEdit.GetProperty("parsed_paths").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["urllib/parse.py"], afterEdit.GetProperty("first_parsed_paths").EnumerateArray().Select(p => p.GetString()));
 
         var search = await CliRun.InvokeAsync(home, "/", "search", "freshly_added_function", "--mode", "symbol", "--json");
         using var reply = JsonDocument.Parse(search.Out);

@@ -113,7 +113,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime
         var daemon = await DaemonProcess.StartAsync(home);
         var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
         daemonRef.Tell(new IndexProject(tree, Embeddings: true));
-        await WaitForAsync(daemonRef, p => p.Phase == "embedding" && p.PhaseDone > 0, "embedding never started");
+        await WaitForAsync(daemonRef, p => p.Phase == IndexPhase.Embedding && p.PhaseDone > 0, "embedding never started");
 
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", daemon.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -131,7 +131,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime
 
         using var restarted = await DaemonProcess.StartAsync(home);
         var project = await WaitForAsync(
-            client.ActorSelection(restarted.Endpoint.RequestsPath), p => p.State == "watching" && p.IndexPercent == 100, "indexing did not resume");
+            client.ActorSelection(restarted.Endpoint.RequestsPath), p => p.State == ProjectState.Watching && p.IndexPercent == 100, "indexing did not resume");
         Assert.Equal((61L, 181L), (project.Files, project.Chunks)); // the 60 parts and module.py
     }
 

@@ -25,7 +25,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new IndexProject("/src", Embeddings: true, WaitForAllTiers: true),
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25)
         {
-            Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, ParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
+            Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, FirstParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
             StaticChunks = 50, TransformerContinues = true,
         },
         new RequestFailed("invalid regex `(`: unclosed group"),
@@ -38,7 +38,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new RemoveProject("abc"),
         new ProjectRemoved("abc", "/src"),
         new StatusQuery(),
-        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", "indexing", 10, 50, 40, 0, null) { QueueDepth = 2, StaticChunks = 50 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
+        new DaemonStatus("1.0", 42, 12.5, 1 << 20, [new ProjectStatus("abc", "/src", ProjectState.Indexing, 10, 50, 40, 0, null) { Phase = IndexPhase.Parsing, QueueDepth = 2, StaticChunks = 50 }]) { EmbedderSessions = 1, EmbedderBusy = 1, EmbedderQueued = 3 },
         new DaemonStatus("1.0", 42, 12.5, 1 << 20, [])
         {
             EmbedderNodes = [new EmbedderNodeStatus("akka.tcp://ragex@10.0.0.2:4053", true, 2, 7, 448)],

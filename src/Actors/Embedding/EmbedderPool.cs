@@ -26,7 +26,7 @@ public sealed class EmbedderPool : ReceiveActor
         for (var i = 0; i < options.Sessions; i++)
         {
             var props = i == 0 ? EmbedderWorker.Props(sharedSession, ownsSession: false) : EmbedderWorker.Props(newSession, ownsSession: true);
-            Context.ActorOf(props, $"worker-{i}");
+            Context.ActorOf(BlockingDispatcher.On(props, Context.System), $"worker-{i}");
         }
 
         Receive<EmbedChunks>(Enqueue);

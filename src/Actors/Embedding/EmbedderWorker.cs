@@ -6,8 +6,9 @@ using Ragex.Core.Embedding;
 namespace Ragex.Actors.Embedding;
 
 /// <summary>
-/// One model session. Embeds one <see cref="EmbedWork"/> at a time on the thread pool (the mailbox waits meanwhile),
-/// answers every requester directly, then tells the pool it is ready again. The session is created on first work.
+/// One model session. Embeds one <see cref="EmbedWork"/> at a time on its own thread of the
+/// <see cref="BlockingDispatcher"/> (the model call blocks it), answers every requester directly, then tells the pool
+/// it is ready again. The session is created on first work.
 /// </summary>
 public sealed class EmbedderWorker : ReceiveActor
 {
@@ -20,9 +21,9 @@ public sealed class EmbedderWorker : ReceiveActor
     {
         embedder = new Lazy<IEmbedder>(session);
         this.ownsSession = ownsSession;
-        ReceiveAsync<EmbedWork>(async work =>
+        Receive<EmbedWork>(work =>
         {
-            await EmbedAsync(work);
+            Embed(work);
             Context.Parent.Tell(new EmbedderReady(Started: false));
         });
     }
@@ -44,11 +45,11 @@ public sealed class EmbedderWorker : ReceiveActor
     /// One model call for the whole work. When it fails and several requests were merged, each is tried alone, so a
     /// text that breaks the model fails only its own project's request.
     /// </summary>
-    private async Task EmbedAsync(EmbedWork work)
+    private void Embed(EmbedWork work)
     {
         try
         {
-            var vectors = await EmbedAsync(work.Requests.SelectMany(r => r.Request.Texts).ToList());
+            var vectors = embedder.Value.Embed(work.Requests.SelectMany(r => r.Request.Texts).ToList(), EmbeddingPurpose.Document);
             var offset = 0;
             foreach (var (request, replyTo) in work.Requests)
             {
@@ -60,7 +61,7 @@ public sealed class EmbedderWorker : ReceiveActor
         {
             foreach (var single in work.Requests)
             {
-                await EmbedAsync(new EmbedWork([single]));
+                Embed(new EmbedWork([single]));
             }
         }
         catch (Exception e)
@@ -69,7 +70,4 @@ public sealed class EmbedderWorker : ReceiveActor
             replyTo.Tell(new EmbeddingFailed(request.Run, FailureMessage.Describe(e)));
         }
     }
-
-    private Task<float[][]> EmbedAsync(List<string> texts) =>
-        Task.Run(() => embedder.Value.Embed(texts, EmbeddingPurpose.Document));
 }

@@ -7,8 +7,8 @@ namespace Ragex.Actors.Indexing;
 
 /// <summary>
 /// Runs ctags over one batch of files and chunks them, one batch at a time (the mailbox waits while ctags runs); a
-/// project has a pool of these, one per core. Every request is answered, a failure with the batch marked failed, so
-/// the run it belongs to never waits forever.
+/// project has a pool of these, one per core, on the <see cref="BlockingDispatcher"/> (chunking holds the thread).
+/// Every request is answered, a failure with the batch marked failed, so the run it belongs to never waits forever.
 /// </summary>
 public sealed class ChunkerActor : ReceiveActor
 {

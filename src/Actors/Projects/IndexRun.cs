@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Ragex.Core.Indexing;
 using Ragex.Core.Storage;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Projects;
 
@@ -36,7 +37,7 @@ internal sealed class IndexRun(int id, bool embeddings)
     /// <summary>Requests answered when this run's static tier is complete; those waiting for every tier wait longer.</summary>
     public List<(IActorRef Requester, bool WaitForAllTiers)> Waiters { get; } = [];
 
-    public IndexProgress Progress { get; set; } = new("scanning", 0, 0);
+    public IndexProgress Progress { get; set; } = new(IndexPhase.Scanning, 0, 0);
 
     /// <summary>Queue depth for status: parse batches not yet answered.</summary>
     public int QueueDepth => ParseQueue.Count + ParsesInFlight;
@@ -51,7 +52,7 @@ internal sealed class IndexRun(int id, bool embeddings)
             ParseQueue.Enqueue(batch);
         }
 
-        Progress = new IndexProgress("parsing", 0, plan.Changed.Count);
+        Progress = new IndexProgress(IndexPhase.Parsing, 0, plan.Changed.Count);
     }
 
     public void Record(ParsedFiles batch)

@@ -18,7 +18,7 @@ namespace Ragex.Actors.Projects;
 
 /// <summary>
 /// Owns one project and coordinates its indexing pipeline: the walk (a task), a pool of <see cref="ChunkerActor"/>s
-/// (ctags, chunking and each chunk's static vector), the project's single writer, the <see cref="VectorIndexActor"/>,
+/// (ctags, chunking and each chunk's static vector), the project's single writer, the <see cref="IndexWriterActor"/>,
 /// and the shared <see cref="Embedding.EmbedderPool"/> for the transformer tier. A run ends when every changed file is
 /// stored with its static vectors (searchable in every mode); one run at a time, and requests and file changes that
 /// arrive meanwhile coalesce into one follow-up run (runs are incremental). Between runs a
@@ -36,7 +36,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<(IActorRef Requester, bool WaitForAllTiers)> waiters = [];
     private IActorRef chunkers = ActorRefs.Nobody;
-    private IActorRef index = ActorRefs.Nobody;
+    private IActorRef writer = ActorRefs.Nobody;
     private IndexRun? run;
     private TransformerPass? pass;
     private ProjectIndexed? lastSummary;
@@ -55,7 +55,9 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     private bool changesPending;
     private string? repairNote;
     private double chunksPerSecond;
-    private long chunkCount;
+
+    // What the committed index holds, as the writer last reported it: status answers from here, never from the database.
+    private IndexCounts counts = new(0, 0, 0, 0);
 
     public ProjectActor(Project project, RagexServices services, IActorRef embedderPool)
     {
@@ -139,17 +141,30 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         StartWriter();
         var embedders = services.Embedders;
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
-        chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
+        chunkers = Context.ActorOf(BlockingDispatcher.On(ChunkerActor.Props(parser), Context.System).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
-    protected override void PostStop() => services.Freshness.Remove(project.Id);
+    /// <summary>
+    /// Stopped (the project removed, the daemon stopping) or restarted after a failure: the runs go with this actor
+    /// (its chunkers' ctags are killed), and every request still waiting on them is answered.
+    /// </summary>
+    protected override void PostStop()
+    {
+        services.Freshness.Remove(project.Id);
+        var waiting = waiters.Concat(run?.Waiters ?? []).Select(w => w.Requester).Concat(pass?.Waiters ?? []);
+        foreach (var requester in waiting)
+        {
+            requester.Tell(new RequestFailed($"indexing {project.Root} stopped before it finished (the project was removed or restarted)"));
+        }
+    }
 
     private int writers;
 
     private void StartWriter()
     {
         writerFailure = null;
-        index = Context.Watch(Context.ActorOf(VectorIndexActor.Props(project, services.Embedders, services.Vectors), $"index-{++writers}"));
+        var props = BlockingDispatcher.On(IndexWriterActor.Props(() => services.OpenIndexWriter(project, services.Vectors), services.Embedders), Context.System);
+        writer = Context.Watch(Context.ActorOf(props, $"writer-{++writers}"));
     }
 
     private void ReceiveWriterLifecycle()
@@ -162,14 +177,15 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             PublishFreshness();
         });
         Receive<IndexWriterStopped>(stopped => writerFailure = stopped.Reason);
+        Receive<IndexCountsLoaded>(loaded => counts = loaded.Counts);
         Receive<Terminated>(terminated =>
         {
-            if (!terminated.ActorRef.Equals(index))
+            if (!terminated.ActorRef.Equals(writer))
             {
                 return;
             }
 
-            index = ActorRefs.Nobody;
+            writer = ActorRefs.Nobody;
             var reason = writerFailure ?? "the index writer stopped";
             if (run is not null)
             {
@@ -197,7 +213,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     /// <summary>Set once a run shows the project is too large for the transformer tier.</summary>
     private string? TransformerOff =>
-        chunkCount > services.Embedders.TransformerMaxChunks
+        counts.Chunks > services.Embedders.TransformerMaxChunks
             ? string.Create(CultureInfo.InvariantCulture, $"off above {services.Embedders.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
             : null;
 
@@ -225,6 +241,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
     {
         Receive<PendingChunksLoaded>(page => ForPass(page.Run, p => PageLoaded(p, page)));
         Receive<ChunksEmbedded>(embedded => ForPass(embedded.Run, p => Embedded(p, embedded)));
+        Receive<EmbeddingsStored>(stored => counts = counts with { EmbeddedChunks = Math.Min(counts.Chunks, counts.EmbeddedChunks + stored.Count) });
         Receive<EmbedderBusy>(busy => Timers.StartSingleTimer(busy.Request, new RetryEmbedding(busy.Request), services.EmbedderPool.RetryDelay));
         Receive<RetryEmbedding>(retry => ForPass(retry.Request.Run, _ => embedderPool.Tell(retry.Request)));
         Receive<EmbeddingFailed>(failed => ForPass(failed.Run, p => PassFailed(p, failed.Reason)));
@@ -267,7 +284,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (index.IsNobody())
+        if (writer.IsNobody())
         {
             StartWriter();
         }
@@ -279,7 +296,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         changedPaths.Clear();
         run.Waiters.AddRange(waiters);
         waiters.Clear();
-        index.Tell(new LoadIndexedFiles(run.Id, run.Paths));
+        writer.Tell(new LoadIndexedFiles(run.Id, run.Paths));
         PublishFreshness();
     }
 
@@ -301,12 +318,12 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (plan is null)
         {
             current.Paths = null;
-            index.Tell(new LoadIndexedFiles(current.Id));
+            writer.Tell(new LoadIndexedFiles(current.Id));
             return;
         }
 
         current.Planned(plan, services.IndexerOptions.CtagsBatchSize);
-        index.Tell(new PrepareWrites(current.Id, plan));
+        writer.Tell(new PrepareWrites(current.Id, plan));
         DispatchParsing(current);
     }
 
@@ -325,7 +342,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (current.ParsingDone)
         {
             ReleaseParsingMemory(current);
-            index.Tell(new FinishScan(current.Id, current.Plan, current.Embeddings, StaticTier));
+            writer.Tell(new FinishScan(current.Id, current.Plan, current.Embeddings, StaticTier));
         }
     }
 
@@ -338,21 +355,21 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             return;
         }
 
-        index.Tell(new StoreParsedFiles(current.Id, parsed.Batch.Files));
+        writer.Tell(new StoreParsedFiles(current.Id, parsed.Batch.Files));
         current.StoresInFlight++;
         current.Record(parsed.Batch);
         DispatchParsing(current);
     }
 
     /// <summary>Every changed file is stored with its static vectors: the run's requests are answered, the transformer tier goes on.</summary>
-    private void Complete(IndexRun current, IndexCounts counts)
+    private void Complete(IndexRun current, IndexCounts committed)
     {
         var plan = current.Plan;
-        chunkCount = counts.Chunks;
+        counts = committed;
         var transformerContinues = TransformerTier && counts.EmbeddedChunks < counts.Chunks;
         var summary = new IndexSummary(
             project, (int)counts.Files, current.Parsed.Count, plan.Touched.Count, plan.Deleted.Count, counts.Symbols,
-            plan.Statistics.Skipped, [.. current.Parsed.Order(StringComparer.Ordinal)], current.Elapsed)
+            plan.Statistics.Skipped, [.. current.Parsed], current.Elapsed)
         {
             Chunks = counts.Chunks,
             EmbeddedChunks = counts.EmbeddedChunks,
@@ -475,7 +492,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (current.PageDone)
         {
             current.Loading = true;
-            index.Tell(new LoadPendingChunks(current.Id, services.Embedders.VectorsId, current.LastPageId, EmbeddingSlices.PageSize));
+            writer.Tell(new LoadPendingChunks(current.Id, services.Embedders.VectorsId, current.LastPageId, EmbeddingSlices.PageSize));
         }
     }
 
@@ -496,7 +513,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         if (page.Chunks.Count == 0)
         {
             current.Loading = true;
-            index.Tell(new RefreshVectors(current.Id, VectorTier.Transformer, services.Embedders.Embedder.Dimension));
+            writer.Tell(new RefreshVectors(current.Id, VectorTier.Transformer, services.Embedders.Embedder.Dimension));
             return;
         }
 
@@ -506,15 +523,16 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     private void Embedded(TransformerPass current, ChunksEmbedded embedded)
     {
-        index.Tell(new StoreEmbeddings(current.Id, embedded.ChunkIds, embedded.Vectors));
+        writer.Tell(new StoreEmbeddings(current.Id, embedded.ChunkIds, embedded.Vectors));
         current.EmbeddingStored(embedded.ChunkIds.Count);
         chunksPerSecond = current.ChunksPerSecond;
         DispatchEmbedding(current);
     }
 
-    private void PassComplete(TransformerPass current, IndexCounts counts)
+    private void PassComplete(TransformerPass current, IndexCounts committed)
     {
         pass = null;
+        counts = committed;
         Context.System.EventStream.Publish(new ProjectIndexCommitted(project.Id, project.Root, counts.Chunks, counts.EmbeddedChunks));
         var reply = (lastSummary ?? new ProjectIndexed(project.Id, project.Root, (int)counts.Files, 0, 0, counts.Symbols, 0, 0, 0, 0)) with
         {
@@ -541,36 +559,25 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// The counts are the committed index's as of the last run (a run in progress shows its progress in the phase), the
+    /// transformer tier's rising with each stored batch.
+    /// </summary>
     private ProjectStatus Status()
     {
-        var (files, chunks, embedded, staticChunks) = CommittedCounts();
-        var state = run is not null ? "indexing" : pass is not null ? "embedding" : pollingReason is not null ? "polling" : "watching";
+        var state = run is not null ? ProjectState.Indexing : pass is not null ? ProjectState.Embedding : pollingReason is not null ? ProjectState.Polling : ProjectState.Watching;
         var progress = run?.Progress ?? pass?.Progress;
-        return new ProjectStatus(project.Id, project.Root, state, files, chunks, embedded, dirty ? queuedChanges : 0, lastError)
+        return new ProjectStatus(project.Id, project.Root, state, counts.Files, counts.Chunks, counts.EmbeddedChunks, dirty ? queuedChanges : 0, lastError)
         {
             Phase = progress?.Phase,
             PhaseDone = progress?.Done ?? 0,
             PhaseTotal = progress?.Total ?? 0,
             ChunksPerSecond = chunksPerSecond,
             QueueDepth = (run?.QueueDepth ?? 0) + (pass is null ? 0 : pass.EmbedQueue.Count + pass.EmbedsInFlight),
-            StaticChunks = staticChunks,
+            StaticChunks = counts.StaticChunks,
             TransformerOff = services.Embedders.HasTransformerTier ? TransformerOff : null,
             Polling = pollingReason,
             Repaired = repairNote,
         };
-    }
-
-    /// <summary>Zero while the index writer is still creating the database (a reader cannot open it yet).</summary>
-    private (long Files, long Chunks, long Embedded, long Static) CommittedCounts()
-    {
-        try
-        {
-            using var database = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            return (database.Files.Count(), database.Chunks.Count(), database.Chunks.CountEmbedded(), database.Chunks.CountStatic());
-        }
-        catch (Core.RagexException)
-        {
-            return (0, 0, 0, 0);
-        }
     }
 }

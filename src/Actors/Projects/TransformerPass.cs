@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Ragex.Actors.Messages;
 using Ragex.Core.Indexing;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Actors.Projects;
 
@@ -39,7 +40,7 @@ internal sealed class TransformerPass(int id)
 
     public bool PageDone => EmbedQueue.Count == 0 && EmbedsInFlight == 0 && !Loading;
 
-    public IndexProgress Progress => new("embedding", Embedded, (int)Math.Max(PendingTotal, Embedded));
+    public IndexProgress Progress => new(IndexPhase.Embedding, Embedded, (int)Math.Max(PendingTotal, Embedded));
 
     public void PageLoaded(PendingChunksLoaded page, int batchSize)
     {

@@ -36,6 +36,11 @@ public static class IndexCommand
                 ? await WithProgressBarAsync(backend, root, embeddings, all, token)
                 : await backend.IndexAsync(root, embeddings, null, token, all);
             context.Out.WriteLine(parse.GetValue(json) ? ToJson(indexed) : Describe(indexed));
+            if (parse.GetValue(GlobalOptions.Verbose) && !parse.GetValue(json))
+            {
+                context.Out.Write(DescribeParsed(indexed));
+            }
+
             return ExitCodes.Found;
         }));
         return command;
@@ -48,6 +53,24 @@ public static class IndexCommand
             + $"{indexed.Deleted} deleted), skipped: {skipped}; {indexed.Symbols} symbols, {indexed.Chunks} chunks "
             + $"({Tiers(indexed)}) in {indexed.Seconds:0.00} s"
             + (indexed.TransformerContinues ? "; the transformer tier goes on in the background (ragex status)" : "");
+    }
+
+    /// <summary>One line per parsed path the reply carries, then how many more there were.</summary>
+    public static string DescribeParsed(ProjectIndexed indexed)
+    {
+        var lines = new System.Text.StringBuilder();
+        foreach (var path in indexed.FirstParsedPaths)
+        {
+            lines.AppendLine($"  parsed {path}");
+        }
+
+        var more = indexed.Parsed - indexed.FirstParsedPaths.Count;
+        if (more > 0)
+        {
+            lines.AppendLine($"  … and {more} more");
+        }
+
+        return lines.ToString();
     }
 
     private static string Tiers(ProjectIndexed indexed) =>
@@ -74,8 +97,8 @@ public static class IndexCommand
         }
 
         json.WriteEndObject();
-        json.WriteStartArray("parsed_paths");
-        foreach (var parsed in indexed.ParsedPaths)
+        json.WriteStartArray("first_parsed_paths");
+        foreach (var parsed in indexed.FirstParsedPaths)
         {
             json.WriteStringValue(parsed);
         }
@@ -104,7 +127,7 @@ public static class IndexCommand
             var task = progressContext.AddTask("scanning", maxValue: 1);
             var progress = new Progress<IndexProgress>(p =>
             {
-                task.Description = p.Phase;
+                task.Description = StatusNames.Of(p.Phase);
                 task.MaxValue = Math.Max(1, p.Total);
                 task.Value = p.Done;
             });

@@ -52,13 +52,13 @@ public static class StatusCommand
 
     private static string Describe(ProjectStatus project)
     {
-        var phase = project.Phase is null ? "" : $" ({project.Phase} {project.PhaseDone}/{project.PhaseTotal})";
+        var phase = project.Phase is { } current ? $" ({StatusNames.Of(current)} {project.PhaseDone}/{project.PhaseTotal})" : "";
         var error = (project.LastError is null ? "" : $"; last error: {project.LastError}")
             + (project.Polling is null ? "" : $"; {project.Polling}")
             + (project.Repaired is null ? "" : $"; {project.Repaired}");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{project.ProjectId}  {project.Root}  {project.State}{phase}  {project.Files} files  {project.Chunks} chunks  "
+            $"{project.ProjectId}  {project.Root}  {StatusNames.Of(project.State)}{phase}  {project.Files} files  {project.Chunks} chunks  "
             + $"static tier {StaticPercent(project)}%  transformer tier {(project.TransformerOff is { } off ? off : $"{project.IndexPercent}%")}  "
             + $"queue {project.QueueDepth + project.QueuedChanges}  "
             + $"{project.ChunksPerSecond} chunks/s{error}");

@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Ragex.Core.Indexing;
 using Ragex.Protocol;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Cli.Mcp;
 
@@ -90,7 +91,7 @@ public sealed class ProjectTools(McpBackend backends, CliContext context)
                 return;
             }
 
-            var notification = new ProgressNotificationValue { Progress = value.Done, Total = value.Total, Message = value.Phase };
+            var notification = new ProgressNotificationValue { Progress = value.Done, Total = value.Total, Message = StatusNames.Of(value.Phase) };
             lock (gate)
             {
                 sent = SendAfterAsync(sent, progressToken, notification);

@@ -2,6 +2,7 @@ using Ragex.Core.Ignore;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.Walk;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Core.Indexing;
 
@@ -22,7 +23,7 @@ public sealed class IndexPlanner(WalkOptions walk)
                 seen.Add(file.RelativePath);
             }
 
-            progress?.Report(new IndexProgress("scanning", plan.Changed.Count, 0));
+            progress?.Report(new IndexProgress(IndexPhase.Scanning, plan.Changed.Count, 0));
         }
 
         plan.Deleted.AddRange(known.Keys.Where(path => !seen.Contains(path)));

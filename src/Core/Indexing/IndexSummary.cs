@@ -6,7 +6,8 @@ namespace Ragex.Core.Indexing;
 
 /// <summary>
 /// What one indexing run did. <see cref="Parsed"/> counts files whose content changed and were re-parsed;
-/// <see cref="Embedded"/> the chunks embedded in this run (unchanged chunks keep their vectors).
+/// <see cref="Embedded"/> the chunks embedded in this run (unchanged chunks keep their vectors); <see cref="ParsedPaths"/>
+/// lists the re-parsed files, of which the reply carries the first few.
 /// </summary>
 public sealed record IndexSummary(
     Project Project,
@@ -39,7 +40,7 @@ public sealed record IndexSummary(
     {
         Touched = Touched,
         Skipped = Skipped.OrderBy(s => s.Key).ToDictionary(s => SkipReasonNames.Of(s.Key), s => s.Value, StringComparer.Ordinal),
-        ParsedPaths = ParsedPaths,
+        FirstParsedPaths = [.. ParsedPaths.Order(StringComparer.Ordinal).Take(ProjectIndexed.FirstParsedPathsLimit)],
         EmbeddingSeconds = EmbeddingTime.TotalSeconds,
         EmbeddingModel = EmbeddingModel,
         StaticChunks = StaticChunks,

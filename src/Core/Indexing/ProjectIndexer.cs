@@ -4,6 +4,7 @@ using Ragex.Core.Projects;
 using Ragex.Core.Symbols;
 using Ragex.Core.VectorIndex;
 using Ragex.Core.Walk;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Core.Indexing;
 
@@ -49,7 +50,7 @@ public sealed class ProjectIndexer(
         writer.UseModel(embedders.VectorsId);
         var total = (int)writer.CountPendingChunks();
         var done = 0;
-        progress?.Report(new IndexProgress("embedding", 0, total));
+        progress?.Report(new IndexProgress(IndexPhase.Embedding, 0, total));
         for (var page = writer.PendingChunks(-1, EmbeddingSlices.PageSize); page.Count > 0; page = writer.PendingChunks(page[^1].Id, EmbeddingSlices.PageSize))
         {
             foreach (var slice in EmbeddingSlices.Of(page, options.EmbeddingBatchSize))
@@ -57,7 +58,7 @@ public sealed class ProjectIndexer(
                 var vectors = embedders.Embedder.Embed([.. slice.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
                 writer.StoreEmbeddings([.. slice.Select(c => c.Id)], vectors);
                 done += slice.Length;
-                progress?.Report(new IndexProgress("embedding", done, total));
+                progress?.Report(new IndexProgress(IndexPhase.Embedding, done, total));
             }
         }
 
@@ -72,7 +73,7 @@ public sealed class ProjectIndexer(
         var parsed = new List<string>();
         var writeLock = new Lock();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
-        progress?.Report(new IndexProgress("parsing", 0, plan.Changed.Count));
+        progress?.Report(new IndexProgress(IndexPhase.Parsing, 0, plan.Changed.Count));
         await Parallel.ForEachAsync(plan.Changed.Chunk(options.CtagsBatchSize), parallel, async (files, token) =>
         {
             var batch = await parser.ParseAsync(writer.Project, files, token);
@@ -80,7 +81,7 @@ public sealed class ProjectIndexer(
             {
                 writer.Store(batch.Files);
                 Record(batch, plan.Statistics, parsed);
-                progress?.Report(new IndexProgress("parsing", parsed.Count, plan.Changed.Count));
+                progress?.Report(new IndexProgress(IndexPhase.Parsing, parsed.Count, plan.Changed.Count));
             }
         });
 

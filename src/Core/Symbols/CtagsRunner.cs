@@ -4,7 +4,8 @@ namespace Ragex.Core.Symbols;
 
 /// <summary>
 /// Runs universal-ctags over many files per process (the file list goes on stdin) and groups the tags by file.
-/// Paths are relative to <c>root</c>, which is ctags' working directory.
+/// Paths are relative to <c>root</c>, which is ctags' working directory. A cancelled or failed extraction kills its
+/// process: a cancelled run leaves no ctags behind.
 /// </summary>
 public sealed class CtagsRunner(string executable = "ctags")
 {
@@ -32,25 +33,55 @@ public sealed class CtagsRunner(string executable = "ctags")
         }
 
         using var process = StartProcess(startInfo);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var feed = FeedPathsAsync(process, relativePaths, cancellationToken);
-        var byFile = relativePaths.ToDictionary(p => p, _ => new List<Storage.SymbolRecord>(), StringComparer.Ordinal);
-        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+
+        // A read of the pipe does not always notice cancellation; a killed ctags ends it.
+        await using var killOnCancel = cancellationToken.Register(() => Kill(process));
+        try
         {
-            if (CtagsJsonParser.ParseLine(line) is { } tag && byFile.TryGetValue(tag.Path, out var symbols))
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            var feed = FeedPathsAsync(process, relativePaths, cancellationToken);
+            var byFile = relativePaths.ToDictionary(p => p, _ => new List<Storage.SymbolRecord>(), StringComparer.Ordinal);
+            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
             {
-                symbols.Add(tag.Symbol);
+                if (CtagsJsonParser.ParseLine(line) is { } tag && byFile.TryGetValue(tag.Path, out var symbols))
+                {
+                    symbols.Add(tag.Symbol);
+                }
+            }
+
+            await feed;
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new CtagsException($"ctags exited with code {process.ExitCode}: {(await stderr).Trim()}");
+            }
+
+            return byFile;
+        }
+        catch (IOException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // The paths still being fed met the killed process's closed pipe.
+            throw new OperationCanceledException("ctags was cancelled", e, cancellationToken);
+        }
+        finally
+        {
+            Kill(process);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
             }
         }
-
-        await feed;
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        catch (InvalidOperationException)
         {
-            throw new CtagsException($"ctags exited with code {process.ExitCode}: {(await stderr).Trim()}");
+            // It exited meanwhile.
         }
-
-        return byFile;
     }
 
     private static async Task FeedPathsAsync(Process process, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)

@@ -19,8 +19,13 @@ public sealed record ProjectIndexed(
     /// <summary>Paths the walk or ctags skipped, by reason (kebab-case, e.g. "binary", "too-large").</summary>
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>Relative paths re-parsed in this run, sorted.</summary>
-    public IReadOnlyList<string> ParsedPaths { get; init; } = [];
+    /// <summary>
+    /// The first <see cref="FirstParsedPathsLimit"/> relative paths re-parsed in this run, sorted (<see cref="Parsed"/>
+    /// counts them all): enough to see what a small run did, while the reply to indexing a large tree stays small.
+    /// </summary>
+    public IReadOnlyList<string> FirstParsedPaths { get; init; } = [];
+
+    public const int FirstParsedPathsLimit = 20;
 
     public double EmbeddingSeconds { get; init; }
 

@@ -4,15 +4,15 @@ namespace Ragex.Protocol.Daemon;
 public sealed record ProjectStatus(
     string ProjectId,
     string Root,
-    string State,
+    ProjectState State,
     long Files,
     long Chunks,
     long EmbeddedChunks,
     int QueuedChanges,
     string? LastError)
 {
-    /// <summary>What the current run is doing ("scanning", "parsing"), "embedding" while the transformer tier fills in, or null.</summary>
-    public string? Phase { get; init; }
+    /// <summary>What the current run is doing (scanning, parsing), embedding while the transformer tier fills in, or null.</summary>
+    public IndexPhase? Phase { get; init; }
 
     /// <summary>Items of the current phase done so far, and in all.</summary>
     public int PhaseDone { get; init; }

@@ -35,7 +35,7 @@ public sealed class LiveReindexTests(ITestOutputHelper output) : Akka.TestKit.Xu
         ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60));
         supervisor.Tell(new StatusQuery());
         var indexed = Assert.Single(ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10)).Projects);
-        Assert.Equal((100.0, "watching"), (indexed.IndexPercent, indexed.State));
+        Assert.Equal((100.0, ProjectState.Watching), (indexed.IndexPercent, indexed.State));
         Assert.True(indexed.ChunksPerSecond > 0, "no embedding rate reported");
         var freshness = Assert.Single((await Search(services, "existing_helper", SearchMode.Symbol)).Freshness);
         Assert.Equal((tree, IndexState.Fresh, 0), (freshness.Root, freshness.State, freshness.ChangedFiles));

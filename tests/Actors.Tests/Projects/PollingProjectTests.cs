@@ -55,7 +55,7 @@ public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposab
         }
 
         Assert.Contains("max_user_watches", Status(supervisor).Polling, StringComparison.Ordinal);
-        Assert.Equal("polling", Status(supervisor).State);
+        Assert.Equal(ProjectState.Polling, Status(supervisor).State);
         var reply = await Search(services, "first_function");
         Assert.Equal(IndexState.Polling, Assert.Single(reply.Freshness).State);
         Assert.Contains(reply.Notes, n => n.Contains("max_user_watches", StringComparison.Ordinal));

@@ -25,6 +25,7 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         }, token),
         "bad-input" => Task.FromException<SearchReply>(new RagexException("invalid regex `(`: unclosed group")),
         "hang" => Hang(token),
+        "block" => Block(query),
         _ => Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0)),
     };
 
@@ -43,6 +44,15 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         token.Register(() => HangCancelled.TrySetResult());
         await Task.Delay(Timeout.Infinite, token);
         throw new InvalidOperationException("unreachable");
+    }
+
+    private static readonly ManualResetEventSlim BlockReleased = new();
+
+    /// <summary>Fault injection only: holds its thread and ignores cancellation (a native call that never returns) until released.</summary>
+    private static Task<SearchReply> Block(SearchQuery query)
+    {
+        BlockReleased.Wait(TimeSpan.FromSeconds(30));
+        return Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0));
     }
 
     private IActorRef Router(TimeSpan? deadline = null)
@@ -66,6 +76,25 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         await HangCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
         router.Tell(Query("fine"));
         Assert.Equal("fine", ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+    }
+
+    [Fact]
+    public void A_search_that_ignores_cancellation_gets_an_error_at_its_deadline_and_the_next_search_succeeds()
+    {
+        var router = Router(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            router.Tell(Query("block"));
+            Assert.Contains("no answer within", ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5)).Message, StringComparison.Ordinal);
+
+            router.Tell(Query("fine"));
+            Assert.Equal("fine", ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+            ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        }
+        finally
+        {
+            BlockReleased.Set();
+        }
     }
 
     [Fact]

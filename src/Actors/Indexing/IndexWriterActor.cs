@@ -3,27 +3,27 @@ using Ragex.Actors.Messages;
 using Ragex.Actors.Requests;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
-using Ragex.Core.Projects;
-using Ragex.Core.VectorIndex;
 
 namespace Ragex.Actors.Indexing;
 
 /// <summary>
-/// The single writer of one project's index: SQLite (files, symbols, chunks, both tiers' vectors) and the tiers'
-/// FAISS snapshots, taken from the live indexes the daemon's searches read (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step requested after others sees them
-/// committed. A failed step is reported to the requester and the actor throws, so its parent restarts it with a
-/// fresh connection; a failure to open the index stops it (see <see cref="PreStart"/>).
+/// The single writer of one project's index: parsed files (files, symbols, chunks with their static vectors), the
+/// transformer tier's embeddings, and the tiers' FAISS snapshots, taken from the live indexes the daemon's searches read
+/// (updated in place, never rebuilt per change). Each message is one atomic commit, in mailbox order, so a step
+/// requested after others sees them committed. Runs on the <see cref="BlockingDispatcher"/>: a commit holds its
+/// thread. A failed step is reported to the requester and the actor throws, so its parent restarts it with a fresh
+/// connection; a failure to open the index stops it (see <see cref="PreStart"/>).
 /// </summary>
-public sealed class VectorIndexActor : ReceiveActor
+public sealed class IndexWriterActor : ReceiveActor
 {
-    private readonly Project project;
-    private readonly VectorIndexCache vectors;
+    private readonly Func<IndexWriter> open;
     private IndexWriter? writer;
 
-    public VectorIndexActor(Project project, EmbedderProvider embedders, VectorIndexCache vectors)
+    /// <param name="open">Opens the project's index (<see cref="RagexServices.OpenIndexWriter"/>).</param>
+    /// <param name="embedders">The static tier, for completing it at the end of a scan.</param>
+    public IndexWriterActor(Func<IndexWriter> open, EmbedderProvider embedders)
     {
-        this.project = project;
-        this.vectors = vectors;
+        this.open = open;
         Receive<LoadIndexedFiles>(load => Write(load.Run, w =>
             Sender.Tell(new IndexedFilesLoaded(load.Run, load.Paths is null ? w.LoadFiles() : w.LoadFiles(load.Paths)))));
         Receive<PrepareWrites>(prepare => Write(prepare.Run, w => w.Prepare(prepare.Plan)));
@@ -46,7 +46,11 @@ public sealed class VectorIndexActor : ReceiveActor
 
             Sender.Tell(new PendingChunksLoaded(load.Run, w.PendingChunks(load.AfterId, load.Limit), w.CountPendingChunks()));
         }));
-        Receive<StoreEmbeddings>(store => Write(store.Run, w => w.StoreEmbeddings(store.ChunkIds, store.Vectors)));
+        Receive<StoreEmbeddings>(store => Write(store.Run, w =>
+        {
+            w.StoreEmbeddings(store.ChunkIds, store.Vectors);
+            Sender.Tell(new EmbeddingsStored(store.Run, store.ChunkIds.Count));
+        }));
         Receive<RefreshVectors>(refresh => Write(refresh.Run, w =>
         {
             w.RefreshVectors(refresh.Tier, refresh.Dimension);
@@ -54,8 +58,8 @@ public sealed class VectorIndexActor : ReceiveActor
         }));
     }
 
-    public static Props Props(Project project, EmbedderProvider embedders, VectorIndexCache vectors) =>
-        Akka.Actor.Props.Create(() => new VectorIndexActor(project, embedders, vectors));
+    public static Props Props(Func<IndexWriter> open, EmbedderProvider embedders) =>
+        Akka.Actor.Props.Create(() => new IndexWriterActor(open, embedders));
 
     /// <summary>
     /// A failure to open stops this actor (Akka stops an actor whose PreStart throws); the parent is told why first,
@@ -65,7 +69,7 @@ public sealed class VectorIndexActor : ReceiveActor
     {
         try
         {
-            writer = IndexWriter.Open(project, vectors);
+            writer = open();
         }
         catch (Exception e)
         {
@@ -77,6 +81,8 @@ public sealed class VectorIndexActor : ReceiveActor
         {
             Context.Parent.Tell(new IndexMovedAside(movedAside));
         }
+
+        Context.Parent.Tell(new IndexCountsLoaded(writer.Counts()));
     }
 
     protected override void PostStop() => writer?.Dispose();
