@@ -185,6 +185,9 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
             StaticChunks = database.Chunks.CountStatic(),
         };
 
+    /// <inheritdoc cref="IndexDatabase.ReleaseMemory"/>
+    public void ReleaseMemory() => database.ReleaseMemory();
+
     public void Dispose()
     {
         database.Dispose();

@@ -146,6 +146,19 @@ public sealed class IndexDatabase : IDisposable
     /// <summary>The definitions of every table, index and trigger, by name.</summary>
     public List<string> Schema() => commands.Strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
 
+    /// <summary>
+    /// Frees this connection's page cache (a writer's holds up to <see cref="WriterCacheKib"/>); pages are read again
+    /// from the file, or the OS cache, when next needed.
+    /// </summary>
+    public void ReleaseMemory() => commands.Execute("PRAGMA shrink_memory");
+
+    /// <summary>Bytes this connection's page cache holds now.</summary>
+    internal long CacheBytes()
+    {
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_USED, out var current, out _, 0);
+        return current;
+    }
+
     public void Dispose() => connection.Dispose();
 
     /// <summary>One meta value of a database, or null if it has none or is not a Ragex index.</summary>

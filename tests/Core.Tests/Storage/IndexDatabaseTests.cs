@@ -18,6 +18,26 @@ public sealed class IndexDatabaseTests
     }
 
     [Fact]
+    public void A_writer_gives_its_page_cache_back_when_asked()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.OpenForWriting(directory.Combine("index.db"));
+        Write(database, b =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                b.ReplaceFile(new FileRecord($"f{i}.py", 1, 1, $"h{i}"), [Symbol with { Name = $"name_{i}", Signature = new string('x', 500) }], []);
+            }
+        });
+        var filled = database.CacheBytes();
+
+        database.ReleaseMemory();
+
+        Assert.True(filled > 1 << 20, $"{filled} bytes cached");
+        Assert.True(database.CacheBytes() < filled / 4, $"{database.CacheBytes()} of {filled} bytes still cached");
+    }
+
+    [Fact]
     public void Replacing_a_file_replaces_its_symbols_and_deleting_it_removes_them()
     {
         using var directory = new TemporaryDirectory();
