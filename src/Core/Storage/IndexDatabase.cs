@@ -58,7 +58,16 @@ public sealed class IndexDatabase : IDisposable
         catch (RagexException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase })
         {
             var movedAside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddTHHmmss}";
-            File.Move(path, movedAside);
+            try
+            {
+                File.Move(path, movedAside);
+            }
+            catch (FileNotFoundException)
+            {
+                // Another writer opening it at the same moment moved it aside first, and may have made the new one.
+                return Open(path);
+            }
+
             foreach (var suffix in new[] { "-wal", "-shm" })
             {
                 if (File.Exists(path + suffix))

@@ -47,6 +47,12 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
     private void Step(int target)
     {
         using var transaction = commands.BeginTransaction();
+        if (VersionIn(transaction) >= target)
+        {
+            // Another writer (the registry, a second process) took this step since the version was read.
+            return;
+        }
+
         Execute(transaction, Migrations.Steps[target - 1]);
         if (target == Migrations.IdentifierWordsVersion)
         {
@@ -84,6 +90,14 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
         commands.CreateFunction("ragex_path_words", IdentifierWords.OfPath);
         Execute(transaction, "UPDATE chunks SET path_words = (SELECT ragex_path_words(f.path) FROM files f WHERE f.id = chunks.file_id)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+    }
+
+    /// <summary>The version as the transaction sees it: it holds the write lock, so no other writer can step meanwhile.</summary>
+    private int VersionIn(SqliteTransaction transaction)
+    {
+        using var command = commands.Command("SELECT value FROM meta WHERE key = $key", ("$key", MetaKeys.SchemaVersion));
+        command.Transaction = transaction;
+        return command.ExecuteScalar() is string value ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
     }
 
     private void Execute(SqliteTransaction transaction, string sql)

@@ -45,7 +45,9 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         supervisor.Tell(new IndexProject(tree, Embeddings: false));
         var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
 
-        Assert.Equal((1, 1), (indexed.Files, indexed.Parsed));
+        // The registry lists the project although its database is unreadable, so the supervisor restores it and may
+        // rebuild it before the request's run, which then finds nothing left to parse.
+        Assert.Equal(1, indexed.Files);
         var broken = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(project.DatabasePath)!, "index.db.broken-*"));
         Assert.StartsWith("this is not a SQLite database", File.ReadAllText(broken), StringComparison.Ordinal);
         supervisor.Tell(new StatusQuery());

@@ -18,6 +18,24 @@ public sealed class IndexDatabaseTests
     }
 
     [Fact]
+    public void Writers_creating_an_index_at_once_each_find_it_at_the_latest_version()
+    {
+        using var directory = new TemporaryDirectory();
+        for (var round = 0; round < 30; round++)
+        {
+            var path = directory.Combine($"index{round}.db");
+            using var start = new Barrier(3);
+
+            Parallel.For(0, 3, _ =>
+            {
+                start.SignalAndWait();
+                using var database = IndexDatabase.OpenForWriting(path);
+                Assert.Equal(Migrations.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), database.Meta.Get(MetaKeys.SchemaVersion));
+            });
+        }
+    }
+
+    [Fact]
     public void A_writer_gives_its_page_cache_back_when_asked()
     {
         using var directory = new TemporaryDirectory();
