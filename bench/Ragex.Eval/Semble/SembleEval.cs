@@ -33,10 +33,7 @@ public static class SembleEval
         var home = RagexHome.FromEnvironment();
         var registry = new ProjectRegistry(home);
         // --tiers: the embedding tiers searched (default both; an index holds whichever were indexed); --precision int8.
-        using var embedders = new EmbedderProvider(
-            EmbedderProvider.ModelsDirectoryFor(home), options.GetValueOrDefault("--model") ?? EmbedderProvider.DefaultModelId,
-            new EmbedderOptions { Precision = options.GetValueOrDefault("--precision") == "int8" ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32 },
-            tiers: EmbeddingTiersSetting.Parse(options.GetValueOrDefault("--tiers") ?? "static+transformer"));
+        using var embedders = SembleEmbedders.From(options, home);
         using var vectors = new VectorIndexCache();
         foreach (var variant in variants)
         {

@@ -31,10 +31,7 @@ public static class SembleIndex
         var registry = new ProjectRegistry(home);
         // --tiers: the embedding tiers indexed (default both), every one complete before the next repository;
         // --precision int8: the quantized transformer.
-        using var embedders = new EmbedderProvider(
-            EmbedderProvider.ModelsDirectoryFor(home), options.GetValueOrDefault("--model") ?? EmbedderProvider.DefaultModelId,
-            new EmbedderOptions { Precision = options.GetValueOrDefault("--precision") == "int8" ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32 },
-            tiers: EmbeddingTiersSetting.Parse(options.GetValueOrDefault("--tiers") ?? "static+transformer"));
+        using var embedders = SembleEmbedders.From(options, home);
         var repos = SembleAnnotations.Repos(Path.Combine(benchmark, "repos.json"), cache)
             .Where(r => only is null || only.Contains(r.Name))
             .OrderBy(r => Directory.EnumerateFiles(r.IndexDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length))
