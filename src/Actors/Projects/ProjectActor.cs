@@ -141,7 +141,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         StartWriter();
         var embedders = services.Embedders;
         var parser = new FileParser(services.CtagsFor(project), services.IndexerOptions.Chunking, embedders.HasStaticTier ? () => embedders.Static : null);
-        chunkers = Context.ActorOf(BlockingDispatcher.On(ChunkerActor.Props(parser), Context.System).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
+        chunkers = Context.ActorOf(ChunkerActor.Props(parser).WithRouter(new RoundRobinPool(ChunkerCount)), "chunkers");
     }
 
     /// <summary>
