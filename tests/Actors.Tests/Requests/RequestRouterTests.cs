@@ -139,13 +139,14 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
 
         for (var i = 0; i < probes.Count; i++)
         {
+            // Generous: what is tested is who gets which answer, and CI runs other test assemblies on the same 2 cores.
             if (i % 2 == 0)
             {
-                probes[i].ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(5));
+                probes[i].ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(20));
             }
             else
             {
-                Assert.Equal($"q{i}", probes[i].ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+                Assert.Equal($"q{i}", probes[i].ExpectMsg<SearchReply>(TimeSpan.FromSeconds(20)).Query);
             }
 
             probes[i].ExpectNoMsg(TimeSpan.FromMilliseconds(50));
