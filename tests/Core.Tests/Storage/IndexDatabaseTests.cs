@@ -207,20 +207,11 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         var path = directory.Combine("index.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.PathWordsVersion - 1)) + $"""
-                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.PathWordsVersion - 1}');
-                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/routing/table.py', 1, 1, 'h', 0);
-                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
-                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'src/routing/table.py' || char(10) || 'stored entries', '');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        WriteIndexBefore(path, Migrations.PathWordsVersion, """
+            INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/routing/table.py', 1, 1, 'h', 0);
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
+            VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'src/routing/table.py' || char(10) || 'stored entries', '');
+            """);
         using var database = IndexDatabase.Open(path);
 
         Assert.Equal([5L], database.Chunks.KeywordSearch("\"storing\" AND path_words : \"routes\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
@@ -233,22 +224,13 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         var path = directory.Combine("index.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.IdentifierWordsVersion - 1)) + $"""
-                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.IdentifierWordsVersion - 1}');
-                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'a.py', 1, 1, 'h', 0), (2, 'b.py', 1, 1, 'h', 0);
-                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text)
-                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'def parseHttpHeader(raw): ...'),
-                       (6, 2, 1, 2, NULL, 'window', 'y', 'getUserName = 3'),
-                       (7, 2, 3, 4, NULL, 'window', 'z', 'plain words only');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        WriteIndexBefore(path, Migrations.IdentifierWordsVersion, """
+            INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'a.py', 1, 1, 'h', 0), (2, 'b.py', 1, 1, 'h', 0);
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text)
+            VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'def parseHttpHeader(raw): ...'),
+                   (6, 2, 1, 2, NULL, 'window', 'y', 'getUserName = 3'),
+                   (7, 2, 3, 4, NULL, 'window', 'z', 'plain words only');
+            """);
         using (var database = IndexDatabase.Open(path))
         {
             Assert.Equal([5L], database.Chunks.KeywordSearch("words : \"http\"", 4.0, 1.0, 1.0, 10).Select(h => h.Id));
@@ -265,25 +247,31 @@ public sealed class IndexDatabaseTests
     {
         using var directory = new TemporaryDirectory();
         var path = directory.Combine("index.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Migrations.Steps.Take(Migrations.PathWordsVersion - 1)) + $"""
-                INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{Migrations.PathWordsVersion - 1}');
-                INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/Json/JsonSerializer.cs', 1, 1, 'h', 0), (2, 'lib/http_client.py', 1, 1, 'h', 0);
-                INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
-                VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'a', ''), (6, 2, 1, 2, NULL, 'window', 'y', 'b', ''), (7, 1, 3, 4, NULL, 'window', 'z', 'c', '');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        WriteIndexBefore(path, Migrations.PathWordsVersion, """
+            INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'src/Json/JsonSerializer.cs', 1, 1, 'h', 0), (2, 'lib/http_client.py', 1, 1, 'h', 0);
+            INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, words)
+            VALUES (5, 1, 1, 2, NULL, 'window', 'x', 'a', ''), (6, 2, 1, 2, NULL, 'window', 'y', 'b', ''), (7, 1, 3, 4, NULL, 'window', 'z', 'c', '');
+            """);
         IndexDatabase.Open(path).Dispose();
 
         Assert.Equal(
             new[] { "src/Json/JsonSerializer.cs", "lib/http_client.py", "src/Json/JsonSerializer.cs" }.Select(IdentifierWords.OfPath),
             ChunkColumn(path, "path_words"));
+    }
+
+    /// <summary>An index as the schema before <paramref name="version"/> left it, holding <paramref name="rows"/> (SQL).</summary>
+    private static void WriteIndexBefore(string path, int version, string rows)
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Migrations.Steps.Take(version - 1))
+                + $"INSERT INTO meta(key, value) VALUES ('{MetaKeys.SchemaVersion}', '{version - 1}');\n" + rows;
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     /// <summary>One column of every chunk, by id, read straight from the file.</summary>
