@@ -14,7 +14,7 @@ namespace Ragex.Actors.Tests.Projects;
 public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
-    private readonly List<string> trees = [];
+    private readonly ModuleTrees trees = new();
 
     [Fact]
     public void Indexing_registers_the_project_and_status_reports_it()
@@ -188,20 +188,11 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
     {
         base.Dispose();
         Directory.Delete(home, recursive: true);
-        foreach (var tree in trees)
-        {
-            Directory.Delete(tree, recursive: true);
-        }
+        trees.Dispose();
     }
 
     private RagexServices Services() =>
         RagexServices.Create(new ProjectRegistry(new RagexHome(home)), new EmbedderProvider(Path.Combine(home, "models")));
 
-    private string Tree(string content)
-    {
-        var tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
-        trees.Add(tree);
-        File.WriteAllText(Path.Combine(tree, "module.py"), content);
-        return tree;
-    }
+    private string Tree(string content) => trees.Add(content);
 }

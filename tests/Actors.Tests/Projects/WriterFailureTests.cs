@@ -13,7 +13,7 @@ namespace Ragex.Actors.Tests.Projects;
 public sealed class WriterFailureTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("ragex-home-").FullName;
-    private readonly List<string> trees = [];
+    private readonly ModuleTrees trees = new();
 
     [Fact]
     public void An_index_writer_that_fails_to_start_fails_the_request_in_seconds_and_other_projects_keep_serving()
@@ -54,17 +54,8 @@ public sealed class WriterFailureTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
     {
         base.Dispose();
         Directory.Delete(home, recursive: true);
-        foreach (var tree in trees)
-        {
-            Directory.Delete(tree, recursive: true);
-        }
+        trees.Dispose();
     }
 
-    private string Tree(string content)
-    {
-        var tree = RealPath.Resolve(Directory.CreateTempSubdirectory("ragex-tree-").FullName);
-        trees.Add(tree);
-        File.WriteAllText(Path.Combine(tree, "module.py"), content);
-        return tree;
-    }
+    private string Tree(string content) => trees.Add(content);
 }
