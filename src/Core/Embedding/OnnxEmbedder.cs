@@ -49,7 +49,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         inUse.EnterReadLock();
         try
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             return EmbedWhileInUse(texts, purpose, cancellationToken);
         }
         finally
@@ -77,7 +77,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
 
         try
         {
-            if (Volatile.Read(ref disposed) != 0 || !runtime.IsValueCreated)
+            if (IsDisposed || !runtime.IsValueCreated)
             {
                 return false;
             }
@@ -104,7 +104,7 @@ public sealed class OnnxEmbedder : IEmbedder, IDisposable
         inUse.EnterReadLock();
         try
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             return RunByLength(runtime.Value, [.. tokenIds], pooling, normalize: false, cancellationToken);
         }
         finally

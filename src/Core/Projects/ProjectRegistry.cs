@@ -43,12 +43,13 @@ public sealed class ProjectRegistry(RagexHome home)
         var projects = new List<Project>();
         foreach (var dataDirectory in Directory.EnumerateDirectories(home.ProjectsDirectory))
         {
-            var rootFile = Path.Combine(dataDirectory, "root");
-            var databasePath = Path.Combine(dataDirectory, "index.db");
-            var root = File.Exists(rootFile) ? File.ReadAllText(rootFile) : File.Exists(databasePath) ? IndexDatabase.ReadRoot(databasePath) : null;
+            var unread = new Project(Path.GetFileName(dataDirectory), Root: "", dataDirectory);
+            var root = File.Exists(unread.RootFilePath) ? File.ReadAllText(unread.RootFilePath)
+                : File.Exists(unread.DatabasePath) ? IndexDatabase.ReadRoot(unread.DatabasePath)
+                : null;
             if (!string.IsNullOrEmpty(root))
             {
-                projects.Add(new Project(Path.GetFileName(dataDirectory), root, dataDirectory));
+                projects.Add(unread with { Root = root });
             }
         }
 
