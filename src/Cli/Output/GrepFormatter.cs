@@ -84,15 +84,8 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
 
     private void WriteHit(TextWriter writer, string? path, SearchHit hit)
     {
-        var text = Highlight(hit);
         var section = Section(hit);
-        if (!text.Contains('\n'))
-        {
-            WriteLine(writer, path, hit.Line, hit.Column, ':', text, section);
-            return;
-        }
-
-        var lines = text.Split('\n');
+        var lines = Highlight(hit).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             WriteLine(writer, path, hit.Line + i, i == 0 ? hit.Column : null, ':', lines[i], i == lines.Length - 1 ? section : "");
