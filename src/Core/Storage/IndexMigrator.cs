@@ -64,15 +64,7 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
             FillPathWords(transaction);
         }
 
-        using (var command = commands.Command(
-            "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            ("$key", MetaKeys.SchemaVersion),
-            ("$value", target.ToString(CultureInfo.InvariantCulture))))
-        {
-            command.Transaction = transaction;
-            command.ExecuteNonQuery();
-        }
-
+        meta.Set(MetaKeys.SchemaVersion, target.ToString(CultureInfo.InvariantCulture), transaction);
         transaction.Commit();
     }
 
@@ -93,12 +85,7 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
     }
 
     /// <summary>The version as the transaction sees it: it holds the write lock, so no other writer can step meanwhile.</summary>
-    private int VersionIn(SqliteTransaction transaction)
-    {
-        using var command = commands.Command("SELECT value FROM meta WHERE key = $key", ("$key", MetaKeys.SchemaVersion));
-        command.Transaction = transaction;
-        return command.ExecuteScalar() is string value ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
-    }
+    private int VersionIn(SqliteTransaction transaction) => ParseVersion(meta.Get(MetaKeys.SchemaVersion, transaction));
 
     private void Execute(SqliteTransaction transaction, string sql)
     {
@@ -114,7 +101,8 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
             return 0;
         }
 
-        var value = meta.Get(MetaKeys.SchemaVersion);
-        return value is null ? 0 : int.Parse(value, CultureInfo.InvariantCulture);
+        return ParseVersion(meta.Get(MetaKeys.SchemaVersion));
     }
+
+    private static int ParseVersion(string? value) => value is null ? 0 : int.Parse(value, CultureInfo.InvariantCulture);
 }
