@@ -16,5 +16,8 @@ public sealed record Chunk(int StartLine, int EndLine, string? Symbol, string Ki
     /// </summary>
     public string PathWords { get; init; } = "";
 
+    /// <summary>Its code was longer than <see cref="ChunkerOptions.MaxChunkCharacters"/>: <see cref="Text"/> holds only the start.</summary>
+    public bool Clipped { get; init; }
+
     public const string WindowKind = "window";
 }

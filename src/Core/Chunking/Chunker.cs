@@ -178,13 +178,14 @@ public sealed class Chunker(ChunkerOptions options)
         }
 
         var text = $"{path}{(symbol is null ? "" : $" {kind} {symbol}")}\n{code}";
-        if (text.Length > options.MaxChunkCharacters)
+        var clipped = text.Length > options.MaxChunkCharacters;
+        if (clipped)
         {
             text = text[..options.MaxChunkCharacters];
         }
 
         var textHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        chunks.Add(new Chunk(start, end, symbol, kind, text, textHash) { PathWords = pathWords });
+        chunks.Add(new Chunk(start, end, symbol, kind, text, textHash) { PathWords = pathWords, Clipped = clipped });
     }
 
     /// <summary>A definition's or a window's own lines (1-based, ascending) before they become a chunk.</summary>

@@ -67,7 +67,7 @@ public sealed class SearchEngine(
 
         // A bare identifier's uses come from ripgrep, a process of its own: it runs while the index is read.
         var usagesFound = identifier
-            ? Task.Run(() => RunAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken), cancellationToken)
+            ? Task.Run(() => UsagesAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken), cancellationToken)
             : null;
 
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
@@ -122,6 +122,13 @@ public sealed class SearchEngine(
         MaxCountPerFile = Math.Min(request.MaxCountPerFile ?? int.MaxValue, limit),
         Limit = null,
     };
+
+    /// <summary>The lines that use a bare identifier, read by ripgrep from the files that may hold it (<see cref="WordFiles"/>).</summary>
+    private Task<List<SearchHit>> UsagesAsync(IReadOnlyList<SearchScope> scopes, ModeChoice literal, SearchRequest usages, CancellationToken cancellationToken)
+    {
+        var narrowed = scopes.Select(s => WordFiles.Narrow(s, usages, freshness?.Invoke(s.Project))).OfType<SearchScope>().ToList();
+        return RunAsync(narrowed, literal, usages, cancellationToken);
+    }
 
     /// <summary>
     /// The files keyword and semantic search rank highest for a bare identifier that never use it as a whole word

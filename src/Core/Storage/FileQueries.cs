@@ -40,6 +40,48 @@ public sealed class FileQueries
         return Read(command);
     }
 
+    /// <summary>
+    /// The files that may hold <paramref name="word"/> (ASCII letters, digits and underscores): those whose chunks'
+    /// text the keyword index matches for it, and every clipped file (its index lacks the words past the cut). Null
+    /// when more than <paramref name="maxChunks"/> chunks match: the caller had better read every file.
+    /// </summary>
+    public List<string>? MayHoldWord(string word, int maxChunks)
+    {
+        // The tokenizer splits an identifier at its underscores, so the word is asked for as a phrase of its parts,
+        // which every file holding it as a whole word matches (and a few more: stems, other separators).
+        var ids = new List<long>();
+        using (var command = commands.Command(
+            "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH $query LIMIT $limit", ("$query", $"text : \"{word}\""), ("$limit", maxChunks + 1)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (ids.Count > maxChunks)
+        {
+            return null;
+        }
+
+        using var paths = commands.Command(
+            """
+            SELECT f.path FROM json_each($ids) h JOIN chunks c ON c.id = h.value JOIN files f ON f.id = c.file_id
+            UNION
+            SELECT path FROM files WHERE clipped = 1
+            """,
+            ("$ids", IndexCommands.JsonArray(ids)));
+        using var rows = paths.ExecuteReader();
+        var files = new List<string>();
+        while (rows.Read())
+        {
+            files.Add(rows.GetString(0));
+        }
+
+        return files;
+    }
+
     private static Dictionary<string, FileRecord> Read(SqliteCommand command)
     {
         var files = new Dictionary<string, FileRecord>(StringComparer.Ordinal);

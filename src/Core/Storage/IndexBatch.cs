@@ -28,12 +28,13 @@ public sealed class IndexBatch : IDisposable
         long fileId;
         using (var upsert = Command(
             """
-            INSERT INTO files(path, size, mtime, sha256, indexed_at) VALUES ($path, $size, $mtime, $sha, unixepoch())
+            INSERT INTO files(path, size, mtime, sha256, indexed_at, clipped) VALUES ($path, $size, $mtime, $sha, unixepoch(), $clipped)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256,
-                indexed_at = excluded.indexed_at
+                indexed_at = excluded.indexed_at, clipped = excluded.clipped
             RETURNING id
             """))
         {
+            upsert.Parameters.AddWithValue("$clipped", chunks.Any(c => c.Clipped));
             upsert.Parameters.AddWithValue("$path", file.Path);
             upsert.Parameters.AddWithValue("$size", file.Size);
             upsert.Parameters.AddWithValue("$mtime", file.MtimeTicks);

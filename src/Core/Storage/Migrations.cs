@@ -168,6 +168,13 @@ internal static class Migrations
             UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'symbols_version';
         END;
         """,
+        """
+        -- Files with a chunk whose code is longer than its stored text (cut at 6,000 characters): the keyword index
+        -- does not hold all of their words, so a search narrowed to the files it names must add these.
+        ALTER TABLE files ADD COLUMN clipped INTEGER NOT NULL DEFAULT 0;
+        UPDATE files SET clipped = 1 WHERE id IN (SELECT file_id FROM chunks WHERE length(text) >= 6000);
+        CREATE INDEX files_clipped ON files(id) WHERE clipped = 1;
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>

@@ -174,6 +174,12 @@ public sealed class LiveVectorIndex : IDisposable
             var loaded = FaissIndex.Load(ProjectVectors.IndexPath(project, tier));
             if (loaded.Dimension == Dimension && loaded.Kind is FaissIndexKind.Flat or FaissIndexKind.IvfSq)
             {
+                if (loaded.Kind == FaissIndexKind.IvfSq)
+                {
+                    // The snapshot keeps the probes of the build that wrote it; the options of this one apply.
+                    loaded.NProbe = options.ProbesFor(loaded.NList);
+                }
+
                 return loaded;
             }
 
