@@ -8,12 +8,14 @@ public sealed class IndexBatch : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
+    private readonly IndexMeta meta;
     private long? nextChunkId;
 
-    internal IndexBatch(SqliteConnection connection, SqliteTransaction transaction)
+    internal IndexBatch(SqliteConnection connection, SqliteTransaction transaction, IndexMeta meta)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.meta = meta;
     }
 
     /// <summary>
@@ -142,14 +144,7 @@ public sealed class IndexBatch : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void SetMeta(string key, string value)
-    {
-        using var command = Command(
-            "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$value", value);
-        command.ExecuteNonQuery();
-    }
+    public void SetMeta(string key, string value) => meta.Set(key, value, transaction);
 
     /// <summary>Statements (schema changes) in this batch's transaction.</summary>
     internal void Execute(string sql)

@@ -122,7 +122,7 @@ public sealed class IndexDatabase : IDisposable
     /// <summary>The project root recorded in a database, or null if it is not a Ragex index.</summary>
     public static string? ReadRoot(string path) => ReadMeta(path, MetaKeys.Root);
 
-    public IndexBatch BeginBatch() => new(connection, connection.BeginTransaction());
+    public IndexBatch BeginBatch() => new(connection, connection.BeginTransaction(), Meta);
 
     /// <summary>Stores that follow go in bulk until <see cref="EndBulkLoad"/> (<see cref="BulkLoad"/>); keyword and name lookups lag meanwhile.</summary>
     public void BeginBulkLoad()
