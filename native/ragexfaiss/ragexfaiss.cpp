@@ -111,9 +111,16 @@ faiss::IndexIVF* as_ivf(faiss::Index* index) {
     return dynamic_cast<faiss::IndexIVF*>(index);
 }
 
+// A query visits its probed lists on every core (FAISS's parallel mode 1) rather than one query per core (mode 0):
+// the daemon searches one query at a time, which mode 0 leaves on a single core. Not saved with the index.
+void scan_lists_in_parallel(faiss::IndexIVF* ivf) {
+    ivf->parallel_mode = 1;
+}
+
 std::unique_ptr<faiss::IndexIVF> with_hashtable(std::unique_ptr<faiss::IndexIVF> ivf) {
     ivf->own_fields = true;
     ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
+    scan_lists_in_parallel(ivf.get());
     return ivf;
 }
 
@@ -333,7 +340,8 @@ int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* dis
             }
             return;
         }
-        OmpThreadCap cap(n);
+        // An IVF query's lists are shared among the threads (scan_lists_in_parallel); other kinds get one per query.
+        OmpThreadCap cap(as_ivf(map) != nullptr ? omp_get_max_threads() : n);
         map->search(n, x, k, distances, labels);
     });
 }
@@ -387,6 +395,7 @@ int rfx_read_index(const char* path, rfx_index* out) {
             map->own_fields = true;
         } else {
             as_ivf(loaded.get())->own_fields = true;
+            scan_lists_in_parallel(as_ivf(loaded.get()));
         }
         *out = loaded.release();
     });
