@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Ragex.Core.Configuration;
+using Ragex.Core.Embedding;
+using Ragex.Core.Projects;
+using Ragex.Core.Storage;
+using Ragex.Settings;
 
 namespace Ragex.Cli.Tests;
 
@@ -50,6 +55,18 @@ public sealed class SettingsTests : IDisposable
 
         Assert.Equal(1, (await CliRun.InvokeAsync(home, tree, "search", "defined_in_a_large_file", "--mode", "symbol")).ExitCode);
         Assert.Equal(0, (await CliRun.InvokeAsync(home, tree, "search", "render", "--mode", "symbol")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Vectors_made_without_the_daemon_are_recorded_as_the_daemon_records_them()
+    {
+        Assert.Equal(0, (await CliRun.InvokeAsync(home, tree, "index", tree, "--wait-all")).ExitCode);
+
+        // What ragexd names its transformer vectors (model, precision, tokenization): the same index serves both paths.
+        var settings = RagexSettings.From(RagexSettings.Load(new RagexHome(home), new Dictionary<string, string>()));
+        using var daemons = new EmbedderProvider(InstalledModels.Directory, settings.EmbeddingModel, settings.Embedder, settings.Tiers);
+        using var database = IndexDatabase.Open(new ProjectRegistry(new RagexHome(home)).Describe(tree).DatabasePath, readOnly: true);
+        Assert.Equal(daemons.VectorsId, database.Meta.Get(MetaKeys.EmbeddingModel));
     }
 
     private async Task<int> HitsAsync(IReadOnlyDictionary<string, string>? environment = null)
