@@ -3,6 +3,7 @@ using Ragex.Cli.Daemon;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
+using Ragex.Settings;
 
 namespace Ragex.Cli;
 
@@ -28,7 +29,14 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
         };
     }
 
-    public EmbedderProvider CreateEmbedderProvider() => new(ModelsDirectory);
+    /// <summary>The variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c> settings are read from; null: this process's.</summary>
+    public IReadOnlyDictionary<string, string>? SettingsEnvironment { get; init; }
+
+    /// <summary>
+    /// The settings in-process commands run with, loaded as the daemon loads its own (the daemon path never needs them).
+    /// </summary>
+    public RagexSettings LoadSettings() =>
+        RagexSettings.From(RagexSettings.Load(Home, SettingsEnvironment ?? RagexSettings.ProcessEnvironment()));
 
     /// <summary>
     /// Runs <paramref name="write"/> against Out, through one 64 KiB buffer flushed at the end when Out is the console

@@ -1,6 +1,7 @@
 using Ragex.Core;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
+using Ragex.Settings;
 
 namespace Ragex.Host;
 

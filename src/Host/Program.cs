@@ -8,6 +8,7 @@ using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Host;
 using Ragex.Protocol.Daemon;
+using Ragex.Settings;
 using Serilog;
 using Serilog.Events;
 
@@ -50,13 +51,10 @@ try
 {
     var config = RagexSettings.Load(home);
     var settings = RagexSettings.From(config);
-    using var embedders = new EmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), settings.EmbeddingModel, settings.Embedder, settings.Tiers)
-    {
-        StaticModelLog = message => Log.Information("{Message}", message),
-    };
+    using var embedders = settings.CreateEmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), message => Log.Information("{Message}", message));
     var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking) with
     {
-        EmbedderPool = settings.EmbedderPool,
+        EmbedderPool = EmbedderPoolSettings.From(config),
     };
     var cluster = arguments.Cluster ? ClusterSettings.From(config, arguments) : null;
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);

@@ -9,8 +9,9 @@ namespace Ragex.Actors.Tests;
 public sealed class LayeringTests
 {
     [Theory]
-    [InlineData("Ragex.Core", new[] { "Akka", "Ragex.Remoting", "Ragex.Actors", "Ragex.Host", "ragex", "Spectre.Console", "System.CommandLine" })]
-    [InlineData("Ragex.Protocol", new[] { "Akka", "Ragex.Core", "Microsoft.Data.Sqlite", "Microsoft.ML.OnnxRuntime" })]
+    [InlineData("Ragex.Core", new[] { "Akka", "Ragex.Settings", "Ragex.Remoting", "Ragex.Actors", "Ragex.Host", "ragex", "Spectre.Console", "System.CommandLine" })]
+    [InlineData("Ragex.Protocol", new[] { "Akka", "Ragex.Core", "Ragex.Settings", "Microsoft.Data.Sqlite", "Microsoft.ML.OnnxRuntime" })]
+    [InlineData("Ragex.Settings", new[] { "Akka.Remote", "Akka.Cluster", "Ragex.Remoting", "Ragex.Actors", "Ragex.Host", "ragex" })]
     [InlineData("Ragex.Remoting", new[] { "Ragex.Core", "Ragex.Actors", "Ragex.Host", "ragex" })]
     [InlineData("Ragex.Actors", new[] { "Ragex.Host", "ragex" })]
     public void An_assembly_does_not_reach_layers_above_it(string assembly, string[] forbidden)

@@ -86,6 +86,26 @@ public sealed class DaemonCliTests : IDisposable
     }
 
     [Fact]
+    public void The_homes_ragex_hocon_applies_alike_with_and_without_the_daemon()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            File.WriteAllText(Path.Combine(tree, $"view_{i}.py"), $"def render(value):\n    return value + {i}\n\n\nprint(render({i}))\n");
+        }
+
+        File.WriteAllText(Path.Combine(home, "ragex.hocon"), "ragex.search.identifier-limit = 3\n");
+        Assert.Equal(0, Run("index", tree, "--no-embeddings").ExitCode);
+
+        var viaDaemon = Run("search", "render", tree, "--json");
+        var inProcess = Run("--no-daemon", "search", "render", tree, "--json");
+
+        Assert.True(viaDaemon.ExitCode == 0, viaDaemon.Error);
+        Assert.Equal(3, JsonDocument.Parse(viaDaemon.Out).RootElement.GetProperty("hits").GetArrayLength());
+        Assert.Equal(Hits(viaDaemon.Out), Hits(inProcess.Out));
+        Assert.Equal(0, Run("stop").ExitCode);
+    }
+
+    [Fact]
     public void A_search_of_an_unindexed_path_offers_indexing_and_performs_it_with_index()
     {
         var offered = Run("search", "parse_response_body", tree);

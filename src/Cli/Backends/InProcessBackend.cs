@@ -8,22 +8,37 @@ using Ragex.Core.Symbols;
 using Ragex.Core.VectorIndex;
 using Ragex.Protocol;
 using Ragex.Protocol.Daemon;
+using Ragex.Settings;
 
 namespace Ragex.Cli.Backends;
 
-/// <summary>`--no-daemon`: the same operations through src/Core in this process; the model and indexes load only if used.</summary>
-public sealed class InProcessBackend(CliContext context) : IRagexBackend
+/// <summary>
+/// `--no-daemon`: the same operations through src/Core in this process, with the settings the daemon would load; the
+/// settings, the model and indexes load only if used.
+/// </summary>
+public sealed class InProcessBackend : IRagexBackend
 {
-    private readonly Lazy<EmbedderProvider> embedders = new(context.CreateEmbedderProvider);
+    private readonly CliContext context;
+    private readonly Lazy<RagexSettings> settings;
+    private readonly Lazy<EmbedderProvider> embedders;
     private readonly Lazy<VectorIndexCache> vectors = new(() => new VectorIndexCache());
+    private readonly Lazy<SearchEngine> engine;
+
+    public InProcessBackend(CliContext context)
+    {
+        this.context = context;
+        settings = new(context.LoadSettings);
+        embedders = new(() => settings.Value.CreateEmbedderProvider(context.ModelsDirectory));
+        engine = new(() => SearchEngine.Create(context.Registry, embedders.Value, vectors.Value, settings.Value.Ranking));
+    }
 
     public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
-        SearchEngine.Create(context.Registry, embedders.Value, vectors.Value).SearchAsync(request, currentDirectory, cancellationToken);
+        engine.Value.SearchAsync(request, currentDirectory, cancellationToken);
 
     public async Task<ProjectIndexed> IndexAsync(
         string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false)
     {
-        var indexer = new ProjectIndexer(context.Registry, new IndexerOptions(), new CtagsRunner(), embeddings ? embedders.Value : null, waitForAllTiers);
+        var indexer = new ProjectIndexer(context.Registry, settings.Value.Indexer, new CtagsRunner(), embeddings ? embedders.Value : null, waitForAllTiers);
         return (await indexer.IndexAsync(root, progress, cancellationToken)).ToReply();
     }
 

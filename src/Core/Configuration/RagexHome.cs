@@ -9,7 +9,7 @@ public sealed record RagexHome(string Directory)
 
     public string ModelsDirectory => Path.Combine(Directory, "models");
 
-    /// <summary>The user's settings file: overrides of hocon/ragex.hocon, read by the daemon (and by clients for TLS).</summary>
+    /// <summary>The user's settings file: overrides of hocon/ragex.hocon, read by the daemon and `--no-daemon` (and by clients for TLS).</summary>
     public string ConfigPath => Path.Combine(Directory, "ragex.hocon");
 
     /// <summary>The home when <c>$RAGEX_HOME</c> is not set: <c>~/.ragex</c>.</summary>

@@ -1,5 +1,5 @@
 using Akka.Configuration;
-using Ragex.Actors.Embedding;
+using Ragex.Core;
 using Ragex.Core.Chunking;
 using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
@@ -7,34 +7,41 @@ using Ragex.Core.Indexing;
 using Ragex.Core.Search;
 using Ragex.Core.Walk;
 
-namespace Ragex.Host;
+namespace Ragex.Settings;
 
 /// <summary>
-/// The daemon's <c>ragex.*</c> settings: hocon/ragex.hocon (every key with its default), overridden by
-/// <c>$RAGEX_HOME/ragex.hocon</c>, then by environment variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c>
-/// (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets <c>ragex.search.rrf-k</c>).
+/// The engine's <c>ragex.*</c> settings, loaded alike by the daemon and by the in-process CLI (<c>--no-daemon</c>):
+/// the ragex.hocon shipped beside the program (every key with its default), overridden by <c>$RAGEX_HOME/ragex.hocon</c>,
+/// then by environment variables <c>RAGEX_&lt;SECTION&gt;_&lt;KEY&gt;</c> (e.g. <c>RAGEX_SEARCH_RRF_K=30</c> sets
+/// <c>ragex.search.rrf-k</c>). The daemon reads the sections only it uses (the embedder pool, the cluster) from the same
+/// <see cref="Config"/>.
 /// </summary>
-public sealed record RagexSettings(
-    IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbedderPoolOptions EmbedderPool,
-    EmbeddingTiers Tiers)
+public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Ranking, string EmbeddingModel, EmbedderOptions Embedder, EmbeddingTiers Tiers)
 {
+    /// <summary>The file of defaults beside the program.</summary>
+    public const string DefaultsFileName = "ragex.hocon";
+
     private static readonly string[] Sections = ["index", "embedding", "search", "cluster"];
 
-    /// <summary>This process's settings: the ragex.hocon shipped beside it, the home's, this process's environment.</summary>
-    public static Config Load(RagexHome home)
-    {
-        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-        return Load(Path.Combine(AppContext.BaseDirectory, "ragex.hocon"), home.Directory, environment);
-    }
+    /// <summary>This process's settings for <paramref name="home"/>: the defaults beside it, the home's file, this process's environment.</summary>
+    public static Config Load(RagexHome home) => Load(home, ProcessEnvironment());
+
+    /// <summary>The defaults beside this program, the home's file, then <paramref name="environment"/>.</summary>
+    public static Config Load(RagexHome home, IReadOnlyDictionary<string, string> environment) =>
+        Load(Path.Combine(AppContext.BaseDirectory, DefaultsFileName), home.Directory, environment);
 
     public static Config Load(string defaultsPath, string homeDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var config = ConfigurationFactory.ParseString(File.ReadAllText(defaultsPath));
+        if (!File.Exists(defaultsPath))
+        {
+            throw new RagexException($"{defaultsPath} is missing: the defaults of every setting ship beside the program (reinstall it)");
+        }
+
+        var config = Parse(defaultsPath);
         var user = new RagexHome(homeDirectory).ConfigPath;
         if (File.Exists(user))
         {
-            config = ConfigurationFactory.ParseString(File.ReadAllText(user)).WithFallback(config);
+            config = Parse(user).WithFallback(config);
         }
 
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -57,6 +64,10 @@ public sealed record RagexSettings(
             : null;
     }
 
+    public static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+
     /// <summary>How <c>ragexd prepare-models</c> makes the static table (<c>ragex.embedding.static-training</c>).</summary>
     public static StaticDistillOptions StaticDistillation(Config config)
     {
@@ -68,6 +79,10 @@ public sealed record RagexSettings(
             TrainingQuestions = training.GetInt("questions"),
         };
     }
+
+    /// <summary>The process's embedder over the models in <paramref name="modelsDirectory"/>: the configured model, options and tiers.</summary>
+    public EmbedderProvider CreateEmbedderProvider(string modelsDirectory, Action<string>? staticModelLog = null) =>
+        new(modelsDirectory, EmbeddingModel, Embedder, Tiers) { StaticModelLog = staticModelLog };
 
     public static RagexSettings From(Config config)
     {
@@ -125,16 +140,22 @@ public sealed record RagexSettings(
                 {
                     "fp32" => EmbeddingPrecision.Float32,
                     "int8" => EmbeddingPrecision.Int8,
-                    var other => throw new Core.RagexException($"ragex.embedding.precision = '{other}': expected fp32 or int8"),
+                    var other => throw new RagexException($"ragex.embedding.precision = '{other}': expected fp32 or int8"),
                 },
             },
-            new EmbedderPoolOptions
-            {
-                Sessions = embedding.GetInt("sessions"),
-                QueueCapacity = embedding.GetInt("queue-capacity"),
-                InFlightPerProject = embedding.GetInt("in-flight-per-project"),
-                MaxTextsPerCall = index.GetInt("embedding-batch-size"),
-            },
             EmbeddingTiersSetting.Parse(embedding.GetString("tiers")));
+    }
+
+    /// <summary>A file's settings; an error the parser reports (it reports few: an unresolved <c>${...}</c>) names the file.</summary>
+    private static Config Parse(string path)
+    {
+        try
+        {
+            return ConfigurationFactory.ParseString(File.ReadAllText(path));
+        }
+        catch (FormatException e)
+        {
+            throw new RagexException($"{path}: {e.Message}", e);
+        }
     }
 }

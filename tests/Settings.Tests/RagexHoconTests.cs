@@ -1,9 +1,10 @@
-using Ragex.Actors.Embedding;
+using Ragex.Core;
+using Ragex.Core.Configuration;
 using Ragex.Core.Embedding;
 using Ragex.Core.Indexing;
 using Ragex.Core.Search;
 
-namespace Ragex.Host.Tests;
+namespace Ragex.Settings.Tests;
 
 /// <summary>hocon/ragex.hocon documents every key once; its defaults are the engine's; overrides apply in order.</summary>
 public sealed class RagexHoconTests : IDisposable
@@ -37,7 +38,16 @@ public sealed class RagexHoconTests : IDisposable
             (settings.Indexer.CtagsBatchSize, settings.Indexer.Parallelism, settings.Indexer.EmbeddingBatchSize));
         Assert.Equal(EmbedderProvider.DefaultModelId, settings.EmbeddingModel);
         Assert.Equal(new EmbedderOptions(), settings.Embedder);
-        Assert.Equal(new EmbedderPoolOptions(), settings.EmbedderPool);
+        Assert.Equal(EmbeddingTiers.StaticAndTransformer, settings.Tiers);
+    }
+
+    [Fact]
+    public void The_defaults_are_copied_beside_every_program_that_loads_settings()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, RagexSettings.DefaultsFileName);
+
+        Assert.Equal(File.ReadAllText(HoconPath), File.ReadAllText(beside));
+        Assert.Equal(new RankingOptions(), RagexSettings.From(RagexSettings.Load(new RagexHome(home), new Dictionary<string, string>())).Ranking);
     }
 
     [Fact]
@@ -53,6 +63,27 @@ public sealed class RagexHoconTests : IDisposable
         Assert.Equal(2048, settings.Indexer.Walk.MaxFileSize);
     }
 
+    [Fact]
+    public void A_user_file_the_parser_rejects_is_named()
+    {
+        var user = Path.Combine(home, "ragex.hocon");
+        File.WriteAllText(user, "ragex.search.rrf-k = ${no-such-key}\n");
+
+        var error = Assert.Throws<RagexException>(() => RagexSettings.Load(HoconPath, home, new Dictionary<string, string>()));
+
+        Assert.StartsWith(user + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_defaults_are_named()
+    {
+        var missing = Path.Combine(home, "no-such-defaults.hocon");
+
+        var error = Assert.Throws<RagexException>(() => RagexSettings.Load(missing, home, new Dictionary<string, string>()));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("RAGEX_SEARCH_RRF_K", "ragex.search.rrf-k")]
     [InlineData("RAGEX_INDEX_MAX_FILE_SIZE", "ragex.index.max-file-size")]
@@ -62,21 +93,6 @@ public sealed class RagexHoconTests : IDisposable
     public void Environment_variables_map_to_keys(string variable, string? key) => Assert.Equal(key, RagexSettings.KeyFor(variable));
 
     public void Dispose() => Directory.Delete(home, recursive: true);
-
-    [Fact]
-    public void The_shipped_cluster_defaults_are_the_router_defaults_and_flags_override_them()
-    {
-        var config = RagexSettings.Load(HoconPath, home, new Dictionary<string, string> { ["RAGEX_CLUSTER_PORT"] = "4100" });
-
-        var defaults = ClusterSettings.From(config, new DaemonArguments { Cluster = true });
-        Assert.Equal(new Ragex.Actors.Cluster.ClusterEmbeddingOptions(), defaults.Embedding);
-        Assert.Equal(("127.0.0.1", 4100, false), (defaults.Hostname, defaults.Port, defaults.Tls.Enabled));
-        Assert.Equal(Ragex.Actors.Cluster.ClusterRoles.All, defaults.Roles);
-        Assert.Empty(defaults.SeedNodes);
-
-        var flagged = ClusterSettings.From(config, new DaemonArguments { Cluster = true, Port = 4053, Seeds = ["10.0.0.1:4053"], Roles = ["embedder"] });
-        Assert.Equal((4053, "akka.tcp://ragex@10.0.0.1:4053", "embedder"), (flagged.Port, flagged.SeedNodes.Single(), flagged.Roles.Single()));
-    }
 
     private static string FindHocon()
     {
