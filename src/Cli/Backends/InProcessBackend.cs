@@ -24,16 +24,24 @@ public sealed class InProcessBackend : IRagexBackend
     private readonly Lazy<VectorIndexCache> vectors = new(() => new VectorIndexCache());
     private readonly Lazy<SearchEngine> engine;
 
+    /// <summary>
+    /// Regex mode, which every `ragex search --mode regex` runs here: ripgrep and the registry only, so no setting is
+    /// parsed for it (no setting changes what ripgrep answers).
+    /// </summary>
+    private readonly Lazy<SearchEngine> regexEngine;
+
     public InProcessBackend(CliContext context)
     {
         this.context = context;
         settings = new(context.LoadSettings);
         embedders = new(() => settings.Value.CreateEmbedderProvider(context.ModelsDirectory));
         engine = new(() => SearchEngine.Create(context.Registry, embedders.Value, vectors.Value, settings.Value.Ranking));
+        regexEngine = new(() => new SearchEngine(
+            context.Registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions()));
     }
 
     public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
-        engine.Value.SearchAsync(request, currentDirectory, cancellationToken);
+        (request.Mode == SearchMode.Regex ? regexEngine.Value : engine.Value).SearchAsync(request, currentDirectory, cancellationToken);
 
     public async Task<ProjectIndexed> IndexAsync(
         string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false)
