@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
@@ -20,16 +21,25 @@ public static class DaemonAkka
         .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name)));
 
     /// <summary>
-    /// Akka.Cluster with the node's roles and seeds, DistributedPubSub, the <see cref="ProjectOwner"/> singleton
-    /// (registered as <see cref="RagexRoot"/>: on every node, the proxy to it), frames large enough for a batch of texts
-    /// or vectors, and (when configured) mutual TLS that accepts only trusted certificates.
+    /// Akka.Cluster with the node's roles and seeds, failure detection and keep-majority downing sized for a loaded
+    /// machine, DistributedPubSub, the <see cref="ProjectOwner"/> singleton (registered as <see cref="RagexRoot"/>: on
+    /// every node, the proxy to it), frames large enough for a batch of texts or vectors, and (when configured) mutual
+    /// TLS that accepts only trusted certificates.
     /// </summary>
     public static AkkaConfigurationBuilder ClusterNode(AkkaConfigurationBuilder akka, RagexServices services, ClusterSettings cluster)
     {
+        var heartbeats = new PhiAccrualFailureDetectorOptions { AcceptableHeartbeatPause = cluster.FailureDetectorPause };
         Common(akka)
-            .AddHocon(cluster.AkkaHocon, HoconAddMode.Prepend)
-            .WithRemoting(Remoting(cluster.Hostname, cluster.Port, cluster.MaximumFrameSize))
-            .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] })
+            // Akka.Cluster.Hosting's split-brain-resolver option has no stable-after.
+            .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {cluster.DownUnreachableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend)
+            .WithRemoting(Remoting(cluster.Hostname, cluster.Port, cluster.MaximumFrameSize, heartbeats))
+            .WithClustering(new ClusterOptions
+            {
+                Roles = [.. cluster.Roles],
+                SeedNodes = [.. cluster.SeedNodes],
+                FailureDetector = heartbeats,
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
             .WithDistributedPubSub("");
         var owner = new ClusterSingletonOptions { Role = ProjectOwner.Role };
         // A ClusterSingletonManager refuses to start on a node without its role, so other nodes get the proxy alone.
@@ -55,14 +65,19 @@ public static class DaemonAkka
         return akka;
     }
 
-    /// <summary>Remoting on this address, with socket buffers for two of the largest frames each way.</summary>
-    private static RemoteOptions Remoting(string hostname, int port, long maximumFrameSize) => new()
+    /// <summary>
+    /// Remoting on this address, with socket buffers for two of the largest frames each way and, on a cluster node, the
+    /// remote death watch as patient as the cluster's failure detector.
+    /// </summary>
+    private static RemoteOptions Remoting(
+        string hostname, int port, long maximumFrameSize, PhiAccrualFailureDetectorOptions? watchFailureDetector = null) => new()
     {
         HostName = hostname,
         Port = port,
         MaxFrameSize = maximumFrameSize,
         SendBufferSize = 2 * maximumFrameSize,
         ReceiveBufferSize = 2 * maximumFrameSize,
+        WatchFailureDetector = watchFailureDetector,
     };
 
     /// <summary>
