@@ -9,7 +9,7 @@ namespace Ragex.Actors;
 /// Top of the daemon's tree: the <see cref="ProjectsSupervisor"/>, the <see cref="RequestRouter"/> and the
 /// <see cref="MemoryReleaseActor"/>. Clients talk
 /// to the router (<see cref="RouterName"/>, under this actor); everything it needs is created here. In cluster mode
-/// the same tree is the project owner (a cluster singleton under <see cref="Cluster.ClusterRoot"/>), with the
+/// the same tree is the project owner (the cluster singleton <see cref="Cluster.ProjectOwner"/>), with the
 /// <see cref="Cluster.ClusterEmbedderRouter"/> in place of the local pool.
 /// </summary>
 public sealed class RagexRoot : ReceiveActor

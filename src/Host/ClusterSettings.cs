@@ -49,17 +49,4 @@ public sealed record ClusterSettings(
             },
             tls);
     }
-
-    /// <summary>Akka settings the hosting options do not cover: failure detection and downing sized for a loaded machine.</summary>
-    public string AkkaHocon => $$"""
-        akka.cluster {
-          failure-detector.acceptable-heartbeat-pause = {{FailureDetectorPause.TotalMilliseconds:0}}ms
-          downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-          split-brain-resolver {
-            active-strategy = keep-majority
-            stable-after = {{DownUnreachableAfter.TotalMilliseconds:0}}ms
-          }
-        }
-        akka.remote.watch-failure-detector.acceptable-heartbeat-pause = {{FailureDetectorPause.TotalMilliseconds:0}}ms
-        """;
 }

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
-using Akka.Cluster.Tools.Singleton;
+using Akka.Cluster.Hosting.SBR;
 using Akka.Event;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
@@ -21,19 +21,39 @@ public static class DaemonAkka
         .WithActors((system, registry) => registry.Register<RagexRoot>(system.ActorOf(RagexRoot.Props(services), RagexRoot.Name)));
 
     /// <summary>
-    /// Akka.Cluster with the node's roles and seeds, DistributedPubSub, singleton defaults, frames large enough for a
-    /// batch of texts or vectors, and (when configured) mutual TLS that accepts only trusted certificates.
+    /// Akka.Cluster with the node's roles and seeds, failure detection and keep-majority downing sized for a loaded
+    /// machine, DistributedPubSub, the <see cref="ProjectOwner"/> singleton (registered as <see cref="RagexRoot"/>: on
+    /// every node, the proxy to it), frames large enough for a batch of texts or vectors, and (when configured) mutual
+    /// TLS that accepts only trusted certificates.
     /// </summary>
     public static AkkaConfigurationBuilder ClusterNode(AkkaConfigurationBuilder akka, RagexServices services, ClusterSettings cluster)
     {
+        var heartbeats = new PhiAccrualFailureDetectorOptions { AcceptableHeartbeatPause = cluster.FailureDetectorPause };
         Common(akka)
-            .AddHocon(cluster.AkkaHocon, HoconAddMode.Prepend)
-            .AddHocon(ClusterSingleton.DefaultConfig(), HoconAddMode.Append)
-            .WithRemoting(Remoting(cluster.Hostname, cluster.Port, cluster.MaximumFrameSize))
-            .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] })
-            .WithDistributedPubSub("")
-            .WithActors((system, registry) =>
-                registry.Register<ClusterRoot>(system.ActorOf(ClusterRoot.Props(services, cluster.Embedding), ClusterRoot.Name)));
+            // Akka.Cluster.Hosting's split-brain-resolver option has no stable-after.
+            .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {cluster.DownUnreachableAfter.TotalMilliseconds:0}ms", HoconAddMode.Prepend)
+            .WithRemoting(Remoting(cluster.Hostname, cluster.Port, cluster.MaximumFrameSize, heartbeats))
+            .WithClustering(new ClusterOptions
+            {
+                Roles = [.. cluster.Roles],
+                SeedNodes = [.. cluster.SeedNodes],
+                FailureDetector = heartbeats,
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .WithDistributedPubSub("");
+        var owner = new ClusterSingletonOptions { Role = ProjectOwner.Role };
+        // A ClusterSingletonManager refuses to start on a node without its role, so other nodes get the proxy alone.
+        if (cluster.Roles.Contains(ProjectOwner.Role))
+        {
+            akka.WithSingleton<RagexRoot>(ProjectOwner.ManagerName, ProjectOwner.SingletonName, ProjectOwner.Props(services, cluster.Embedding), owner);
+        }
+        else
+        {
+            akka.WithSingletonProxy<RagexRoot>(ProjectOwner.ManagerName, ProjectOwner.SingletonName, owner);
+        }
+
+        akka.WithActors((system, registry) =>
+            registry.Register<ClusterRoot>(system.ActorOf(ClusterRoot.Props(services, registry.Get<RagexRoot>()), ClusterRoot.Name)));
         if (cluster.Tls.Enabled)
         {
             var certificate = cluster.Tls.LoadCertificate();
@@ -45,14 +65,19 @@ public static class DaemonAkka
         return akka;
     }
 
-    /// <summary>Remoting on this address, with socket buffers for two of the largest frames each way.</summary>
-    private static RemoteOptions Remoting(string hostname, int port, long maximumFrameSize) => new()
+    /// <summary>
+    /// Remoting on this address, with socket buffers for two of the largest frames each way and, on a cluster node, the
+    /// remote death watch as patient as the cluster's failure detector.
+    /// </summary>
+    private static RemoteOptions Remoting(
+        string hostname, int port, long maximumFrameSize, PhiAccrualFailureDetectorOptions? watchFailureDetector = null) => new()
     {
         HostName = hostname,
         Port = port,
         MaxFrameSize = maximumFrameSize,
         SendBufferSize = 2 * maximumFrameSize,
         ReceiveBufferSize = 2 * maximumFrameSize,
+        WatchFailureDetector = watchFailureDetector,
     };
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
-using Akka.Cluster.Tools.Singleton;
 using Ragex.Actors.Embedding;
 using Ragex.Actors.Messages;
 using Ragex.Protocol.Cluster;
@@ -9,48 +8,28 @@ using Ragex.Protocol.Daemon;
 namespace Ragex.Actors.Cluster;
 
 /// <summary>
-/// Top of a cluster node's tree, at the path clients use (<c>/user/ragex</c>). By role:
-/// <list type="bullet">
-/// <item>embedder: the node's <see cref="EmbedderPool"/> and the <see cref="EmbedderService"/> the owner sends batches to;</item>
-/// <item>indexer: a <see cref="ClusterSingletonManager"/> that runs the project owner (a <see cref="RagexRoot"/> whose
-/// pool is the <see cref="ClusterEmbedderRouter"/>) on the oldest indexer node, so each project has one index writer.</item>
-/// </list>
-/// Every node relays client requests to the owner through a singleton proxy (<see cref="RequestRelay"/>), publishes
-/// its own projects' commits on the "index-updated" topic and keeps the latest event per project.
+/// Top of a cluster node's tree, at the path clients use (<c>/user/ragex</c>). On an embedder node it holds the node's
+/// <see cref="EmbedderPool"/> and the <see cref="EmbedderService"/> the owner sends batches to. Every node relays client
+/// requests to the <see cref="ProjectOwner"/> through the singleton proxy it is given (<see cref="RequestRelay"/>),
+/// publishes its own projects' commits on the "index-updated" topic and keeps the latest event per project.
 /// </summary>
 public sealed class ClusterRoot : ReceiveActor
 {
     public const string Name = RagexRoot.Name;
     public const string EmbedderServiceName = "embedder-service";
-    public const string OwnerName = "owner";
     public const string IndexUpdatedTopic = "index-updated";
-    private const string SingletonName = "projects";
 
     private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly IActorRef mediator = DistributedPubSub.Get(Context.System).Mediator;
     private readonly Dictionary<string, IndexUpdated> updates = new(StringComparer.Ordinal);
-    private readonly IActorRef owner;
 
-    public ClusterRoot(RagexServices services, ClusterEmbeddingOptions embedding)
+    public ClusterRoot(RagexServices services, IActorRef owner)
     {
         if (cluster.SelfRoles.Contains(ClusterRoles.Embedder))
         {
             var pool = Context.ActorOf(EmbedderPool.Props(services.Embedders, services.EmbedderPool), "embedders");
             Context.ActorOf(EmbedderService.Props(pool), EmbedderServiceName);
         }
-
-        if (cluster.SelfRoles.Contains(ClusterRoles.Indexer))
-        {
-            var ownerServices = services with { EmbedderPool = services.EmbedderPool with { InFlightPerProject = embedding.InFlightPerProject } };
-            Context.ActorOf(ClusterSingletonManager.Props(
-                RagexRoot.Props(ownerServices, ClusterEmbedderRouter.Props(embedding)),
-                PoisonPill.Instance,
-                ClusterSingletonManagerSettings.Create(Context.System).WithRole(ClusterRoles.Indexer).WithSingletonName(SingletonName)), OwnerName);
-        }
-
-        owner = Context.ActorOf(ClusterSingletonProxy.Props(
-            $"/user/{Name}/{OwnerName}",
-            ClusterSingletonProxySettings.Create(Context.System).WithRole(ClusterRoles.Indexer).WithSingletonName(SingletonName)), "owner-proxy");
 
         Receive<IDaemonRequest>(request => Context.ActorOf(RequestRelay.Props(request, Sender, owner, NodeStatus())));
         Receive<ProjectIndexCommitted>(committed => mediator.Tell(new Publish(IndexUpdatedTopic,
@@ -59,8 +38,9 @@ public sealed class ClusterRoot : ReceiveActor
         Receive<SubscribeAck>(_ => { });
     }
 
-    public static Props Props(RagexServices services, ClusterEmbeddingOptions embedding) =>
-        Akka.Actor.Props.Create(() => new ClusterRoot(services, embedding));
+    /// <param name="owner">The proxy to the <see cref="ProjectOwner"/> singleton.</param>
+    public static Props Props(RagexServices services, IActorRef owner) =>
+        Akka.Actor.Props.Create(() => new ClusterRoot(services, owner));
 
     protected override void PreStart()
     {
