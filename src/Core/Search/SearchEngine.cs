@@ -65,20 +65,18 @@ public sealed class SearchEngine(
         var limit = request.Limit ?? (identifier ? ranking.IdentifierLimit : IsChunkMode(choice.Mode) ? ranking.DefaultLimit : int.MaxValue);
         var literal = new ModeChoice(SearchMode.Regex, "bare identifier", Literal: true);
 
-        // A bare identifier's uses come from ripgrep, a process of its own: it runs while the index is read.
+        // A bare identifier's uses come from ripgrep, a process of its own, and the chunks that order its files from
+        // the index: both run while the symbol table is read.
         var usagesFound = identifier
             ? Task.Run(() => UsagesAsync(scopes, literal, UsageRequest(request, limit) with { WordRegexp = true }, cancellationToken), cancellationToken)
             : null;
+        var chunksFound = identifier ? Task.Run(() => IdentifierChunksAsync(scopes, coverage, request, limit, cancellationToken), cancellationToken) : null;
 
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
         var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
-        if (usagesFound is not null)
+        if (usagesFound is not null && chunksFound is not null)
         {
-            var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
-            var chunkSearcher = chunkMode == SearchMode.Hybrid && !request.Related ? identifierFiles : null;
-            // The chunks order the files; their answering lines are needed only when they are shown (--related).
-            var chunks = await RunAsync(
-                scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken, chunkSearcher);
+            var chunks = await chunksFound;
             var usages = await usagesFound;
             var mentions = await RunAsync(MentioningScopes(scopes, chunks, usages, limit), literal, UsageRequest(request, limit), cancellationToken);
             hits = IdentifierHits.Merge(hits, chunks, [.. usages, .. mentions], request.Related, ranking.IdentifierLinesPerFile);
@@ -122,6 +120,18 @@ public sealed class SearchEngine(
         MaxCountPerFile = Math.Min(request.MaxCountPerFile ?? int.MaxValue, limit),
         Limit = null,
     };
+
+    /// <summary>
+    /// The chunks that order a bare identifier's files: hybrid over the static tier (no model call) when there are vectors,
+    /// else keyword; their answering lines are needed only when they are shown (--related).
+    /// </summary>
+    private Task<List<SearchHit>> IdentifierChunksAsync(
+        IReadOnlyList<SearchScope> scopes, IReadOnlyList<TierCoverage> coverage, SearchRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var chunkMode = coverage.All(HasVectors) ? SearchMode.Hybrid : SearchMode.Keyword;
+        var chunkSearcher = chunkMode == SearchMode.Hybrid && !request.Related ? identifierFiles : null;
+        return RunAsync(scopes, new ModeChoice(chunkMode, "bare identifier"), request with { Limit = request.Related ? limit : 0 }, cancellationToken, chunkSearcher);
+    }
 
     /// <summary>The lines that use a bare identifier, read by ripgrep from the files that may hold it (<see cref="WordFiles"/>).</summary>
     private Task<List<SearchHit>> UsagesAsync(IReadOnlyList<SearchScope> scopes, ModeChoice literal, SearchRequest usages, CancellationToken cancellationToken)
