@@ -55,6 +55,9 @@ public sealed record RagexServices(
     /// <summary>Sessions and queue bounds of the shared embedder pool.</summary>
     public EmbedderPoolOptions EmbedderPool { get; init; } = new();
 
+    /// <summary>The largest reply a client can receive (one remoting frame); larger search replies are cut to fit (<see cref="ReplyFrame"/>).</summary>
+    public int MaximumReplyBytes { get; init; } = DaemonEndpoint.MaximumFrameBytes;
+
     /// <summary>The ctags runner for a project; replaced only to inject faults in tests.</summary>
     public Func<Project, CtagsRunner> CtagsFor { get; init; } = _ => new CtagsRunner();
 

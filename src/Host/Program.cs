@@ -52,11 +52,13 @@ try
     var config = RagexSettings.Load(home);
     var settings = RagexSettings.From(config);
     using var embedders = settings.CreateEmbedderProvider(EmbedderProvider.ModelsDirectoryFor(home), message => Log.Information("{Message}", message));
+    var cluster = arguments.Cluster ? ClusterSettings.From(config, arguments) : null;
     var services = RagexServices.Create(new ProjectRegistry(home), embedders, settings.Indexer, settings.Ranking) with
     {
         EmbedderPool = EmbedderPoolSettings.From(config),
+        // A client receives frames of DaemonEndpoint.MaximumFrameBytes; a cluster node may send smaller ones.
+        MaximumReplyBytes = (int)Math.Min(cluster?.MaximumFrameSize ?? long.MaxValue, DaemonEndpoint.MaximumFrameBytes),
     };
-    var cluster = arguments.Cluster ? ClusterSettings.From(config, arguments) : null;
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
     builder.Services.AddSerilog();
     builder.Services.AddAkka(ClusterSettings.SystemName, akka =>

@@ -9,6 +9,7 @@ namespace Ragex.Protocol;
 [JsonSerializable(typeof(SearchReply))]
 [JsonSerializable(typeof(SearchRequest))]
 [JsonSerializable(typeof(SearchHit))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(SearchMode))]
 [JsonSerializable(typeof(IndexState))]
 [JsonSerializable(typeof(Daemon.ProjectState))]

@@ -17,9 +17,12 @@ public sealed class RequestRouter : ReceiveActor
 
     private readonly TimeSpan? deadline;
 
+    private readonly int maximumReplyBytes;
+
     public RequestRouter(RagexServices services, IActorRef projects, TimeSpan? deadline = null)
     {
         this.deadline = deadline;
+        maximumReplyBytes = services.MaximumReplyBytes;
         Receive<SearchQuery>(query => Handle(async token => await services.Search(query, token)));
         Receive<ReadCode>(request => Handle(async token => await services.ReadCode(request, token)));
         Receive<HandlerFinished>(finished =>
@@ -47,7 +50,8 @@ public sealed class RequestRouter : ReceiveActor
 
     private void Handle(Func<CancellationToken, Task<IProtocolMessage>> answer)
     {
-        var handler = Context.ActorOf(RequestHandler.Props(answer, deadline));
+        var maximum = maximumReplyBytes;
+        var handler = Context.ActorOf(RequestHandler.Props(async token => ReplyFrame.Fit(await answer(token), maximum), deadline));
         Context.Watch(handler);
         clientsByHandler[handler] = Sender;
     }

@@ -12,10 +12,10 @@ public sealed record DaemonEndpoint(int ProcessId, string Host, int Port, string
     public const string FileName = "daemon.json";
 
     /// <summary>
-    /// Largest message between client and daemon (both sides must allow it): Akka's 128 kB default is less than the
-    /// reply to indexing a tree of a few thousand files, which lists the parsed paths (the kernel's 78k: ~4 MB).
+    /// Largest message between client and daemon (both sides must allow it): Akka's 128 kB default is less than a
+    /// search reply of a few hundred hits with context; a reply that would not fit is cut to fit (<see cref="ReplyFrame"/>).
     /// </summary>
-    public const int MaximumFrameBytes = 32 << 20;
+    public const int MaximumFrameBytes = 8 << 20;
 
     public const string PlainProtocol = "akka.tcp";
 

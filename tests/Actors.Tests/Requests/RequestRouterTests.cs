@@ -26,6 +26,7 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         "bad-input" => Task.FromException<SearchReply>(new RagexException("invalid regex `(`: unclosed group")),
         "hang" => Hang(token),
         "block" => Block(query),
+        "huge" => Task.FromResult(HugeReply(query)),
         _ => Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0)),
     };
 
@@ -55,12 +56,18 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
         return Task.FromResult(new SearchReply(query.Request.Query, query.Request.Mode, query.Request.Mode, "requested", [], 0));
     }
 
-    private IActorRef Router(TimeSpan? deadline = null)
+    /// <summary>Fault injection only: 5,000 hits of 1 kB previews, about 6 MB of JSON.</summary>
+    private static SearchReply HugeReply(SearchQuery query) => new(
+        query.Request.Query, query.Request.Mode, query.Request.Mode, "requested",
+        [.. Enumerable.Range(1, 5000).Select(i => new SearchHit("/r", "a.py", i, 1, i, "match", null, new string('x', 1000), 0, SearchMode.Regex))], 0);
+
+    private IActorRef Router(TimeSpan? deadline = null, int? maximumReplyBytes = null)
     {
         var services = new RagexServices(
             new ProjectRegistry(new RagexHome(Path.GetTempPath())), new EmbedderProvider(Path.GetTempPath()), new(), FaultInjectingSearch)
         {
             ReadCode = FaultInjectingReadCode,
+            MaximumReplyBytes = maximumReplyBytes ?? DaemonEndpoint.MaximumFrameBytes,
         };
         return Sys.ActorOf(RequestRouter.Props(services, ActorRefs.Nobody, deadline));
     }
@@ -124,6 +131,23 @@ public sealed class RequestRouterTests : Akka.TestKit.Xunit2.TestKit
 
         router.Tell(Query("fine"));
         Assert.Equal("fine", ExpectMsg<SearchReply>(TimeSpan.FromSeconds(5)).Query);
+    }
+
+    [Fact]
+    public void A_reply_larger_than_a_frame_is_cut_to_fit_and_says_so()
+    {
+        const int frame = 1 << 20;
+        var router = Router(maximumReplyBytes: frame);
+
+        router.Tell(Query("huge"));
+
+        var reply = ExpectMsg<SearchReply>(TimeSpan.FromSeconds(10));
+        Assert.True(reply.Truncated);
+        Assert.InRange(reply.Hits.Count, 500, 1000);
+        Assert.Equal(Enumerable.Range(1, reply.Hits.Count), reply.Hits.Select(h => h.Line));
+        Assert.Contains(reply.Notes, n => n.Contains("5000 hits are more than one reply carries", StringComparison.Ordinal));
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(reply, ProtocolJsonContext.Default.SearchReply).Length;
+        Assert.InRange(bytes, frame / 2, frame - ReplyFrame.EnvelopeBytes);
     }
 
     [Fact]
