@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Ragex.Core;
 using Ragex.Core.Embedding;
 
 namespace Ragex.Actors;
@@ -54,6 +55,13 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         {
             CompactHeap();
             releasedAt = checkedAt = GC.GetTotalAllocatedBytes();
+        }
+
+        // What the native libraries freed meanwhile (an idle index writer's page cache, a released model) goes back
+        // at every idle check: a walk of the C heap's arenas, a few milliseconds every 15 s.
+        if (idle)
+        {
+            NativeHeap.Trim();
         }
     }
 
