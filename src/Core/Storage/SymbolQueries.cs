@@ -52,7 +52,6 @@ public sealed class SymbolQueries
             """
             SELECT f.path, s.name FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value
                 CROSS JOIN symbols s ON s.file_id = f.id
-            ORDER BY p.key, s.id
             """,
             ("$paths", IndexCommands.JsonArray(names.Keys)));
         using var reader = command.ExecuteReader();
