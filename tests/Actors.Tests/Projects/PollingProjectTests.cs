@@ -15,6 +15,7 @@ namespace Ragex.Actors.Tests.Projects;
 /// rescan. Real watcher, ctags and SQLite.
 /// </summary>
 [Trait("Category", "Slow")]
+[Trait("Category", InotifyLimitCollection.MachineWide)]
 [Collection(InotifyLimitCollection.Name)]
 public sealed class PollingProjectTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 {
