@@ -73,7 +73,9 @@ public sealed class SearchEngine(
         var chunksFound = identifier ? Task.Run(() => IdentifierChunksAsync(scopes, coverage, request, limit, cancellationToken), cancellationToken) : null;
 
         // A bare identifier's definitions are all wanted before one per file is picked: --limit applies after the merge.
-        var hits = await RunAsync(scopes, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
+        // References are a name's whole-word uses: ripgrep reads only the files that may hold it, as for a bare identifier.
+        var searched = choice.Mode == SearchMode.References ? NarrowedToWord(scopes, UsageRequest(request, limit)) : scopes;
+        var hits = await RunAsync(searched, choice, identifier ? request with { Limit = Math.Max(request.Limit ?? 0, ranking.SymbolLimit) } : request, cancellationToken);
         if (usagesFound is not null && chunksFound is not null)
         {
             var chunks = await chunksFound;
@@ -134,11 +136,12 @@ public sealed class SearchEngine(
     }
 
     /// <summary>The lines that use a bare identifier, read by ripgrep from the files that may hold it (<see cref="WordFiles"/>).</summary>
-    private Task<List<SearchHit>> UsagesAsync(IReadOnlyList<SearchScope> scopes, ModeChoice literal, SearchRequest usages, CancellationToken cancellationToken)
-    {
-        var narrowed = scopes.Select(s => WordFiles.Narrow(s, usages, freshness?.Invoke(s.Project))).OfType<SearchScope>().ToList();
-        return RunAsync(narrowed, literal, usages, cancellationToken);
-    }
+    private Task<List<SearchHit>> UsagesAsync(IReadOnlyList<SearchScope> scopes, ModeChoice literal, SearchRequest usages, CancellationToken cancellationToken) =>
+        RunAsync(NarrowedToWord(scopes, usages), literal, usages, cancellationToken);
+
+    /// <summary>The scopes ripgrep reads for a whole-word search of <paramref name="words"/>'s query (<see cref="WordFiles"/>).</summary>
+    private List<SearchScope> NarrowedToWord(IReadOnlyList<SearchScope> scopes, SearchRequest words) =>
+        [.. scopes.Select(s => WordFiles.Narrow(s, words, freshness?.Invoke(s.Project))).OfType<SearchScope>()];
 
     /// <summary>
     /// The files keyword and semantic search rank highest for a bare identifier that never use it as a whole word

@@ -10,7 +10,7 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Tests.Search;
 
-/// <summary>A bare identifier's uses are read from the files the keyword index names when it is fresh: the same lines as a whole-tree search.</summary>
+/// <summary>A bare identifier's uses and a name's references are read from the files the keyword index names when it is fresh: the same lines as a whole-tree search.</summary>
 public sealed class WordFilesTests : IDisposable
 {
     private readonly TemporaryDirectory home = new();
@@ -28,6 +28,11 @@ public sealed class WordFilesTests : IDisposable
         var whole = await Engine(registry, null).SearchAsync(request, tree.Path, CancellationToken.None);
 
         Assert.Equal(whole.Hits.Select(h => (h.Path, h.Line, h.Kind)), narrowed.Hits.Select(h => (h.Path, h.Line, h.Kind)));
+        var references = new SearchRequest("urlparse", SearchMode.References);
+        var narrowedReferences = await Engine(registry, fresh).SearchAsync(references, tree.Path, CancellationToken.None);
+        var wholeReferences = await Engine(registry, null).SearchAsync(references, tree.Path, CancellationToken.None);
+        Assert.Equal(wholeReferences.Hits.Select(h => (h.Path, h.Line)), narrowedReferences.Hits.Select(h => (h.Path, h.Line)));
+        Assert.Contains(narrowedReferences.Hits, h => h.Path == "long.py");
         Assert.Contains(narrowed.Hits, h => h.Path == "long.py" && h.Preview.Contains("urlparse(", StringComparison.Ordinal));
         var files = WordFiles.Narrow(new SearchScope(project, []), request with { Query = "urlparse" }, fresh)!.RelativePaths;
         Assert.Contains("use.py", files);
