@@ -11,7 +11,7 @@ public static class SearchCommand
 {
     private static readonly Argument<string> Query = new("QUERY") { Description = "A regex, a symbol name or a question" };
     private static readonly Argument<string[]> Paths = new("PATH") { Description = "Files or directories to search", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<SearchMode> Mode = new("--mode") { Description = "auto, regex, symbol, semantic, hybrid or keyword", DefaultValueFactory = _ => SearchMode.Auto };
+    private static readonly Option<SearchMode> Mode = new("--mode") { Description = "auto, regex, symbol, semantic, hybrid, keyword or references (the uses of a name)", DefaultValueFactory = _ => SearchMode.Auto };
     private static readonly Option<double?> MinScore = new("--min-score") { Description = "Semantic mode: drop hits below this cosine similarity" };
     private static readonly Option<string[]> PathOption = new("--path", "-p") { Description = "File or directory to search (repeatable)" };
     private static readonly Option<bool> IgnoreCase = new("--ignore-case", "-i") { Description = "Case-insensitive" };
