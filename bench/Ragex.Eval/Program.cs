@@ -127,7 +127,7 @@ foreach (var (mode, tiers) in searched.SelectMany(t => new[] { SearchMode.Semant
         var hits = reply.Hits.Take(10).ToList();
         fileRanks.Add(FirstRank(hits, h => h.Path == query.File));
         var line = definitions.GetValueOrDefault(query.Id);
-        exactRanks.Add(FirstRank(hits, h => h.Path == query.File && line is { } l && h.Line <= l && l <= h.EndLine));
+        exactRanks.Add(FirstRank(hits, h => h.Path == query.File && line is { } l && h.SectionStart <= l && l <= h.EndLine));
     }
 
     var file = RankMetrics.From(fileRanks);

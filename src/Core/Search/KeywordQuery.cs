@@ -30,12 +30,16 @@ public static partial class KeywordQuery
         return meaningful.Count > 0 ? meaningful : words;
     }
 
-    /// <summary>The MATCH expression, or null when the text has no words at all.</summary>
+    /// <summary>The MATCH expression (any of the words), or null when the text has no words at all.</summary>
     public static string? ToFts(string text)
     {
         var terms = Terms(text);
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+        return terms.Count == 0 ? null : ToFts(terms, "OR");
     }
+
+    /// <summary>The MATCH expression joining <paramref name="terms"/> with <paramref name="operation"/> (OR: any of them, AND: all).</summary>
+    public static string ToFts(IReadOnlyList<string> terms, string operation) =>
+        string.Join($" {operation} ", terms.Select(t => "\"" + t + "\""));
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

@@ -24,9 +24,27 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query) =>
         Rank(database, query, ranking.CandidatesFor(scope));
 
+    /// <summary>
+    /// The best <paramref name="limit"/> chunks by BM25. FTS5 scores every chunk the query matches, and on a large tree
+    /// common words match most of it ("page fault handler" on the kernel: 91,067 chunks, 78 ms); when the chunks that
+    /// hold every word are enough to fill the candidates (329 there, 7 ms), they are the candidates, with the same scores.
+    /// </summary>
     private List<(long Id, double Score)> Rank(IndexDatabase database, string query, int limit)
     {
-        var fts = KeywordQuery.ToFts(query);
-        return fts is null ? [] : database.Chunks.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
+        var terms = KeywordQuery.Terms(query);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        if (terms.Count > 1 && Search(database, KeywordQuery.ToFts(terms, "AND"), limit) is { } everyWord && everyWord.Count >= limit)
+        {
+            return everyWord;
+        }
+
+        return Search(database, KeywordQuery.ToFts(terms, "OR"), limit);
     }
+
+    private List<(long Id, double Score)> Search(IndexDatabase database, string fts, int limit) =>
+        database.Chunks.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
 }

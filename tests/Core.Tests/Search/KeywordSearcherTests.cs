@@ -95,4 +95,41 @@ public sealed class KeywordSearcherTests
 
         Assert.Equal("Dapper/SqlMapper.cs", hits[0].Path);
     }
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(10, true)]
+    public async Task When_the_chunks_holding_every_word_fill_the_candidates_they_are_the_candidates(int candidates, bool oneWordChunkFound)
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using (var database = IndexDatabase.Open(project.DatabasePath))
+        {
+            using var batch = database.BeginBatch();
+            // Long chunks that hold every word once, a short one that holds one word many times (BM25 ranks it first),
+            // and chunks without any, so that no word is in every chunk.
+            var filler = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"w{i % 50}"));
+            foreach (var name in new[] { "a", "b", "c" })
+            {
+                Store(batch, $"{name}.c", $"/* the page fault handler maps the page */ {filler}");
+            }
+
+            Store(batch, "handlers.c", string.Join(' ', Enumerable.Repeat("handler", 20)));
+            for (var i = 0; i < 10; i++)
+            {
+                Store(batch, $"other{i}.c", "int main(void) { return 0; }");
+            }
+
+            batch.Commit();
+        }
+
+        var hits = await new KeywordSearcher(new RipgrepFileTypes(), new RankingOptions { KeywordCandidates = candidates })
+            .SearchAsync(new SearchScope(project, []), new SearchRequest("page fault handler", SearchMode.Keyword), CancellationToken.None);
+
+        Assert.Equal(oneWordChunkFound, hits.Any(h => h.Path == "handlers.c"));
+        Assert.Equal(Math.Min(candidates, 3), hits.Count(h => h.Path != "handlers.c"));
+    }
+
+    private static void Store(IndexBatch batch, string path, string code) =>
+        batch.ReplaceFile(new FileRecord(path, 1, 1, path), [], [new Chunk(1, 3, null, Chunk.WindowKind, $"{path}\n{code}", path).In(path)]);
 }
