@@ -48,11 +48,12 @@ public static class RipgrepArguments
     /// the Python stdlib).
     /// </summary>
     private static SearchRequest WithWordBoundaries(SearchRequest request) =>
-        request is { FixedStrings: true, WordRegexp: true } && request.Query.Length > 0 && request.Query.All(IsAsciiWordCharacter)
+        request is { FixedStrings: true, WordRegexp: true } && IsAsciiWord(request.Query)
             ? request with { Query = $@"\b{request.Query}\b", FixedStrings = false, WordRegexp = false }
             : request;
 
-    private static bool IsAsciiWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+    /// <summary>A plain identifier: ASCII letters, digits and underscores only, at least one.</summary>
+    internal static bool IsAsciiWord(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>The flags a user would give bare rg for the same request.</summary>
     public static IEnumerable<string> UserFlags(SearchRequest request)

@@ -22,8 +22,7 @@ public static class WordFiles
     public static SearchScope? Narrow(SearchScope scope, SearchRequest request, IndexFreshness? freshness)
     {
         if (freshness?.State != IndexState.Fresh || !scope.IsWholeProject || request.Globs.Count > 0 || request.Types.Count > 0
-            || request.Query.Length == 0 || !request.Query.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-            || !request.Query.Any(char.IsAsciiLetterOrDigit))
+            || !RipgrepArguments.IsAsciiWord(request.Query) || !request.Query.Any(char.IsAsciiLetterOrDigit))
         {
             return scope;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ragex.Protocol.Daemon;
 
@@ -22,7 +23,7 @@ public static class ReplyFrame
     public static SearchReply Fit(SearchReply reply, int maximumBytes)
     {
         var budget = maximumBytes - EnvelopeBytes;
-        if (Size(reply) <= budget)
+        if (Size(reply, Json.SearchReply) <= budget)
         {
             return reply;
         }
@@ -30,40 +31,40 @@ public static class ReplyFrame
         var note = string.Create(
             CultureInfo.InvariantCulture,
             $"{reply.Hits.Count} hits are more than one reply carries ({maximumBytes >> 20} MiB); the first ones are shown: narrow the search or lower --limit");
-        var used = Size(reply with { Hits = [], Notes = [.. reply.Notes, note] });
-        var kept = 0;
-        // A comma between hits: each one costs its own JSON and one byte.
-        while (kept < reply.Hits.Count && (used += Size(reply.Hits[kept]) + 1) <= budget)
-        {
-            kept++;
-        }
-
+        var kept = Fitting(reply.Hits, Json.SearchHit, Size(reply with { Hits = [], Notes = [.. reply.Notes, note] }, Json.SearchReply), budget);
         return reply with { Hits = [.. reply.Hits.Take(kept)], Truncated = true, Notes = [.. reply.Notes, note] };
     }
 
     public static CodeSpan Fit(CodeSpan span, int maximumBytes)
     {
         var budget = maximumBytes - EnvelopeBytes;
-        if (Size(span) <= budget)
+        if (Size(span, Json.CodeSpan) <= budget)
         {
             return span;
         }
 
         var note = string.Create(
             CultureInfo.InvariantCulture, $"the definition is longer than one reply carries ({maximumBytes >> 20} MiB); its first lines are shown");
-        var used = Size(span with { Lines = [], Notes = [.. span.Notes, note] });
+        var kept = Fitting(span.Lines, Json.String, Size(span with { Lines = [], Notes = [.. span.Notes, note] }, Json.CodeSpan), budget);
+        return span with { Lines = [.. span.Lines.Take(kept)], EndLine = span.StartLine + kept - 1, Notes = [.. span.Notes, note] };
+    }
+
+    private static ProtocolJsonContext Json => ProtocolJsonContext.Default;
+
+    /// <summary>
+    /// How many of <paramref name="items"/>, from the first, fit in <paramref name="budget"/> beside the
+    /// <paramref name="used"/> bytes of the rest of the reply: each costs its own JSON and a comma.
+    /// </summary>
+    private static int Fitting<T>(IReadOnlyList<T> items, JsonTypeInfo<T> json, int used, int budget)
+    {
         var kept = 0;
-        while (kept < span.Lines.Count && (used += JsonSerializer.SerializeToUtf8Bytes(span.Lines[kept], ProtocolJsonContext.Default.String).Length + 1) <= budget)
+        while (kept < items.Count && (used += Size(items[kept], json) + 1) <= budget)
         {
             kept++;
         }
 
-        return span with { Lines = [.. span.Lines.Take(kept)], EndLine = span.StartLine + kept - 1, Notes = [.. span.Notes, note] };
+        return kept;
     }
 
-    private static int Size(SearchReply reply) => JsonSerializer.SerializeToUtf8Bytes(reply, ProtocolJsonContext.Default.SearchReply).Length;
-
-    private static int Size(SearchHit hit) => JsonSerializer.SerializeToUtf8Bytes(hit, ProtocolJsonContext.Default.SearchHit).Length;
-
-    private static int Size(CodeSpan span) => JsonSerializer.SerializeToUtf8Bytes(span, ProtocolJsonContext.Default.CodeSpan).Length;
+    private static int Size<T>(T value, JsonTypeInfo<T> json) => JsonSerializer.SerializeToUtf8Bytes(value, json).Length;
 }
