@@ -11,15 +11,21 @@ public sealed class HybridSearcher(SemanticSearcher semantic, KeywordSearcher ke
 {
     private readonly ChunkRanker ranker = new(ranking);
 
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
+        // The two retrievers run side by side, BM25 on a connection of its own (a connection serves one thread).
+        var keywordRanking = Task.Run(
+            () =>
+            {
+                using var own = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+                return keyword.Rank(scope, own, request.Query);
+            },
+            cancellationToken);
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var fused = ReciprocalRankFusion.Fuse(
-            ranking.RrfK,
-            [.. semantic.Rankings(scope, database, request.Query, cancellationToken), (keyword.Rank(scope, database, request.Query), ranking.KeywordWeight)]);
+        var semanticRankings = semantic.Rankings(scope, database, request.Query, cancellationToken);
+        var fused = ReciprocalRankFusion.Fuse(ranking.RrfK, [.. semanticRankings, (await keywordRanking, ranking.KeywordWeight)]);
         var chunks = ChunkHits.Load(fused, database, scope, request, new PathFilter(request, fileTypes));
-        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
-        var ranked = ranker.Rank(fused, chunks, request.Query, outlines);
-        return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranked, scope, request, SearchMode.Hybrid, ranking.HitsShown(request)));
+        var ranked = ranker.Rank(fused, chunks, request.Query, ranker.Outlines(database, chunks, request.Query));
+        return ChunkHits.ToHits(ranked, scope, request, SearchMode.Hybrid, ranking.HitsShown(request));
     }
 }

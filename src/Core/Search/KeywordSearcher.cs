@@ -9,6 +9,9 @@ namespace Ragex.Core.Search;
 /// </summary>
 public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions ranking) : ISearcher
 {
+    /// <summary>Past this many words a question's queries that each leave one word out cost more than they save.</summary>
+    private const int MaxTermsForAllButOne = 8;
+
     private readonly ChunkRanker ranker = new(ranking.ForKeyword());
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
         var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
-        var outlines = ranking.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()]);
+        var outlines = ranker.Outlines(database, chunks, request.Query);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, request, SearchMode.Keyword, ranking.HitsShown(request)));
     }
 
@@ -26,8 +29,9 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
 
     /// <summary>
     /// The best <paramref name="limit"/> chunks by BM25. FTS5 scores every chunk the query matches, and on a large tree
-    /// common words match most of it ("page fault handler" on the kernel: 91,067 chunks, 78 ms); when the chunks that
-    /// hold every word are enough to fill the candidates (329 there, 7 ms), they are the candidates, with the same scores.
+    /// common words match most of it ("page fault handler" on the kernel: 91,067 chunks, 78 ms). So the chunks that
+    /// hold every word are the candidates when they are enough (329 there, 7 ms); else, from three words on, the chunks
+    /// that hold all words but one; else every chunk holding any word, as FTS5 alone would rank them.
     /// </summary>
     private List<(long Id, double Score)> Rank(IndexDatabase database, string query, int limit)
     {
@@ -37,12 +41,42 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
             return [];
         }
 
-        if (terms.Count > 1 && Search(database, KeywordQuery.ToFts(terms, "AND"), limit) is { } everyWord && everyWord.Count >= limit)
+        if (terms.Count > 1)
         {
-            return everyWord;
+            var everyWord = Search(database, KeywordQuery.ToFts(terms, "AND"), limit);
+            if (everyWord.Count >= limit)
+            {
+                return everyWord;
+            }
+
+            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(database, terms, everyWord, limit) is var allButOne && allButOne.Count >= limit)
+            {
+                return allButOne;
+            }
         }
 
         return Search(database, KeywordQuery.ToFts(terms, "OR"), limit);
+    }
+
+    /// <summary>
+    /// The chunks holding all of <paramref name="terms"/> but at most one, with their BM25 over all the terms. BM25
+    /// adds one positive share per term a chunk holds, so a chunk's best score across the queries that each leave one
+    /// term out (or leave none out) is its score for the whole question; and a chunk cut from one of those queries' top
+    /// <paramref name="limit"/> has that many chunks above it in the whole question's order too.
+    /// </summary>
+    private List<(long Id, double Score)> AllButOneWord(IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit)
+    {
+        var best = everyWord.ToDictionary(hit => hit.Id, hit => hit.Score);
+        for (var left = 0; left < terms.Count; left++)
+        {
+            var others = terms.Where((_, index) => index != left).ToList();
+            foreach (var (id, score) in Search(database, KeywordQuery.ToFts(others, "AND"), limit))
+            {
+                best[id] = Math.Max(score, best.GetValueOrDefault(id));
+            }
+        }
+
+        return [.. best.OrderByDescending(hit => hit.Value).ThenBy(hit => hit.Key).Take(limit).Select(hit => (hit.Key, hit.Value))];
     }
 
     private List<(long Id, double Score)> Search(IndexDatabase database, string fts, int limit) =>

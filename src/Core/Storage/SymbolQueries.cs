@@ -44,16 +44,28 @@ public sealed class SymbolQueries
         return Read(command);
     }
 
-    /// <summary>The names defined in each of the given files, in one statement (a file without symbols, or not stored, has none).</summary>
-    public Dictionary<string, List<string>> NamesByPath(IReadOnlyCollection<string> paths)
+    /// <summary>
+    /// The names defined in each of the given files that hold one of <paramref name="fragments"/> (ASCII letters
+    /// matched in either case), in one statement; a file without such names, or not stored, has none. Matching in
+    /// SQLite spares reading the rest: a kernel source file defines thousands of names.
+    /// </summary>
+    public Dictionary<string, List<string>> NamesByPath(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> fragments)
     {
         var names = paths.Distinct(StringComparer.Ordinal).ToDictionary(path => path, _ => new List<string>(), StringComparer.Ordinal);
+        if (fragments.Count == 0)
+        {
+            return names;
+        }
+
+        // One LIKE per fragment: a json_each of them per symbol row cost more than reading every name.
+        var likes = fragments.Select((fragment, i) => (Name: $"$f{i}", Value: (object)$"%{EscapeLike(fragment)}%")).ToArray();
         using var command = commands.Command(
-            """
+            $"""
             SELECT f.path, s.name FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value
                 CROSS JOIN symbols s ON s.file_id = f.id
+                WHERE {string.Join(" OR ", likes.Select(like => $"s.name LIKE {like.Name} ESCAPE '\\'"))}
             """,
-            ("$paths", IndexCommands.JsonArray(names.Keys)));
+            [("$paths", IndexCommands.JsonArray(names.Keys)), .. likes]);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -130,6 +130,44 @@ public sealed class KeywordSearcherTests
         Assert.Equal(Math.Min(candidates, 3), hits.Count(h => h.Path != "handlers.c"));
     }
 
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(12, true)]
+    public void When_the_chunks_holding_all_words_but_one_fill_the_candidates_they_are_the_candidates_with_their_whole_question_scores(
+        int candidates, bool oneWordChunkFound)
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine("data"));
+        Directory.CreateDirectory(project.DataDirectory);
+        using var database = IndexDatabase.Open(project.DatabasePath);
+        using (var batch = database.BeginBatch())
+        {
+            var filler = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"w{i % 50}"));
+            Store(batch, "every.c", $"/* the page fault handler maps the page */ {filler}");
+            Store(batch, "page_fault.c", $"page fault page fault {filler}");
+            Store(batch, "fault_handler.c", "fault handler");
+            Store(batch, "page_handler.c", $"page handler {filler}");
+            Store(batch, "page_fault_again.c", "page fault");
+            Store(batch, "handlers.c", string.Join(' ', Enumerable.Repeat("handler", 20)));
+            for (var i = 0; i < 10; i++)
+            {
+                Store(batch, $"other{i}.c", "int main(void) { return 0; }");
+            }
+
+            batch.Commit();
+        }
+
+        var ranking = new RankingOptions { Candidates = candidates };
+        var ranked = new KeywordSearcher(new RipgrepFileTypes(), ranking).Rank(new SearchScope(project, []), database, "page fault handler");
+
+        var anyWord = database.Chunks.KeywordSearch(
+            KeywordQuery.ToFts(["page", "fault", "handler"], "OR"), ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, 100);
+        var handlers = anyWord.Single(hit => database.Chunks.ById([hit.Id])[hit.Id].Path == "handlers.c").Id;
+        Assert.Equal(oneWordChunkFound, ranked.Any(hit => hit.Id == handlers));
+        // Every chunk holding two or three of the words, in the whole question's order and with its scores.
+        Assert.Equal(anyWord.Where(hit => hit.Id != handlers).Take(5), ranked.Where(hit => hit.Id != handlers).Take(5));
+    }
+
     private static void Store(IndexBatch batch, string path, string code) =>
         batch.ReplaceFile(new FileRecord(path, 1, 1, path), [], [new Chunk(1, 3, null, Chunk.WindowKind, $"{path}\n{code}", path).In(path)]);
 }

@@ -53,17 +53,23 @@ public sealed class SetQueryTests : IDisposable
         Assert.Equal(oneByOne, database.Symbols.FindIgnoringCase(names));
     }
 
-    [Fact]
-    public void Names_by_path_equal_the_names_of_each_file_and_none_for_a_file_without_symbols()
+    [Theory]
+    [InlineData("ars")]
+    [InlineData("REND", "nothing")]
+    [InlineData("_")]
+    [InlineData("%")]
+    public void Names_by_path_equal_the_names_of_each_file_that_hold_a_fragment_in_either_case_and_none_for_a_file_without_them(params string[] fragments)
     {
         string[] paths = ["b.py", "a.py", "dir/ü \"q\".py", "empty.py", "missing.py", "a.py"];
 
-        var byPath = database.Symbols.NamesByPath(paths);
+        var byPath = database.Symbols.NamesByPath(paths, fragments);
 
         Assert.Equal(paths.Distinct().Order(StringComparer.Ordinal), byPath.Keys.Order(StringComparer.Ordinal));
         foreach (var path in paths)
         {
-            Assert.Equal(database.Symbols.InFile(path).Select(s => s.Symbol.Name), byPath[path]);
+            var holding = database.Symbols.InFile(path).Select(s => s.Symbol.Name)
+                .Where(name => fragments.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)));
+            Assert.Equal(holding, byPath[path]);
         }
     }
 
