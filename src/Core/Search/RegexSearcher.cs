@@ -22,24 +22,24 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
 
         using var process = Start(startInfo);
         var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines);
+        var stderrRead = process.StandardError.ReadToEndAsync(CancellationToken.None);
         bool stoppedEarly;
-        string stderr;
-        try
+        using (cancellationToken.Register(() => KillQuietly(process)))
         {
-            var stderrRead = process.StandardError.ReadToEndAsync(cancellationToken);
-            stoppedEarly = await ReadAsync(process.StandardOutput.BaseStream, parser, request.Limit, cancellationToken);
-            if (stoppedEarly)
-            {
-                process.Kill();
-            }
+            // rg's output is read with blocking reads on a thread of its own: an asynchronous read per pipe buffer
+            // woke the thread pool tens of thousands of times on a large result, and its spinning workers took CPU
+            // from rg on a small machine.
+            stoppedEarly = await Task.Factory.StartNew(
+                () => Read(process.StandardOutput.BaseStream, parser, request.Limit), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
 
-            stderr = await stderrRead;
-        }
-        catch (OperationCanceledException)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (stoppedEarly)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            KillQuietly(process);
         }
+
+        var stderr = await stderrRead;
 
         // Both pipes are at their end, so rg is exiting: a blocking wait is short, where an asynchronous one would
         // register a wait handle with the thread pool first.
@@ -56,7 +56,7 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
     /// Feeds rg's output to the parser line by line as UTF-8 bytes (no decoding to strings first); true when it stopped
     /// at <paramref name="limit"/> + 1 matches (the one past the limit tells the caller there were more).
     /// </summary>
-    private static async Task<bool> ReadAsync(Stream output, RipgrepJsonParser parser, int? limit, CancellationToken cancellationToken)
+    private static bool Read(Stream output, RipgrepJsonParser parser, int? limit)
     {
         var buffer = new byte[1 << 16];
         var (start, end) = (0, 0);
@@ -76,7 +76,7 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
                 }
             }
 
-            var read = await output.ReadAsync(buffer.AsMemory(end), cancellationToken);
+            var read = output.Read(buffer.AsSpan(end));
             if (read == 0)
             {
                 if (end > start && parser.Feed(buffer.AsSpan(start, end - start)) && limit is { } last && ++matches >= last + 1)
@@ -104,6 +104,18 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
             {
                 (start, end) = (0, 0);
             }
+        }
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
         }
     }
 
