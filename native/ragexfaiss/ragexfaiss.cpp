@@ -9,6 +9,7 @@
 #include <faiss/IndexIDMap.h>
 #include <faiss/IndexIVF.h>
 #include <faiss/IndexScalarQuantizer.h>
+#include <faiss/invlists/InvertedLists.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/IDSelector.h>
 #include <faiss/index_io.h>
@@ -92,7 +93,9 @@ private:
 
 using IdMap = faiss::IndexIDMap2;
 
-// A handle is a faiss::Index*: an IndexIDMap2 over a flat or HNSW index, or an IVF index with 4- or 8-bit scalar codes that keeps the caller's ids itself (with a hash-table direct map, so removing k ids costs O(k), not a scan of every list).
+// A handle is a faiss::Index*: an IndexIDMap2 over a flat or HNSW index, or an IVF index with 4- or 8-bit scalar codes that keeps the caller's ids itself in its lists.
+// The IVF index has no direct map: removing ids scans every list's ids (a few milliseconds for the kernel's 1.6M, on
+// both cores), where FAISS's hash-table map cost 61 MiB there, held for the index's life.
 faiss::Index* as_index(rfx_index index) {
     require(index != nullptr, "index handle is null");
     return static_cast<faiss::Index*>(index);
@@ -117,18 +120,13 @@ void scan_lists_in_parallel(faiss::IndexIVF* ivf) {
     ivf->parallel_mode = 1;
 }
 
-std::unique_ptr<faiss::IndexIVF> with_hashtable(std::unique_ptr<faiss::IndexIVF> ivf) {
+// Owns its quantizer, scans lists on both cores and keeps no direct map (a snapshot written with FAISS's hash-table
+// map, as earlier versions did, drops it when loaded).
+faiss::IndexIVF* prepared(faiss::IndexIVF* ivf) {
     ivf->own_fields = true;
-    ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
-    scan_lists_in_parallel(ivf.get());
+    ivf->set_direct_map_type(faiss::DirectMap::NoMap);
+    scan_lists_in_parallel(ivf);
     return ivf;
-}
-
-bool contains(faiss::Index* index, int64_t id) {
-    if (auto* map = as_map(index)) {
-        return map->rev_map.count(id) != 0;
-    }
-    return as_ivf(index)->direct_map.hashtable.count(id) != 0;
 }
 
 // Wraps a freshly built sub-index; the map owns it.
@@ -148,7 +146,7 @@ bool is_ragex_index(faiss::Index* index) {
                 dynamic_cast<faiss::IndexHNSWFlat*>(map->index) != nullptr;
     }
     auto* ivf = as_ivf(index);
-    if (ivf == nullptr || ivf->direct_map.type != faiss::DirectMap::Hashtable) {
+    if (ivf == nullptr || ivf->direct_map.type == faiss::DirectMap::Array) {
         return false;
     }
     auto* sq = dynamic_cast<faiss::IndexIVFScalarQuantizer*>(ivf);
@@ -191,10 +189,9 @@ int rfx_create_ivf_sq(int32_t d, int32_t nlist, int32_t bits, rfx_index* out) {
         require(bits == 4 || bits == 8, "scalar codes have 4 or 8 bits");
         auto qtype = bits == 4 ? faiss::ScalarQuantizer::QT_4bit : faiss::ScalarQuantizer::QT_8bit;
         auto quantizer = std::make_unique<faiss::IndexFlatIP>(d);
-        std::unique_ptr<faiss::IndexIVF> ivf = std::make_unique<faiss::IndexIVFScalarQuantizer>(
-                quantizer.get(), d, nlist, qtype, faiss::METRIC_INNER_PRODUCT);
+        auto ivf = std::make_unique<faiss::IndexIVFScalarQuantizer>(quantizer.get(), d, nlist, qtype, faiss::METRIC_INNER_PRODUCT);
         quantizer.release();
-        *out = static_cast<faiss::Index*>(with_hashtable(std::move(ivf)).release());
+        *out = static_cast<faiss::Index*>(prepared(ivf.release()));
     });
 }
 
@@ -281,7 +278,8 @@ int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* 
         }
         require(x != nullptr && ids != nullptr, "vectors or ids pointer is null");
         require(target->is_trained, "the IVF index is not trained yet");
-        // IndexIDMap2 and the IVF direct map silently accepts duplicate ids and then its reverse map no longer matches; refuse them up front.
+        // IndexIDMap2 silently accepts duplicate ids and then its reverse map no longer matches; refuse them up front.
+        // An IVF index has no map to ask (see the header): only a batch's own duplicates are refused there.
         std::unordered_set<int64_t> batch;
         batch.reserve(static_cast<size_t>(n));
         for (int64_t i = 0; i < n; i++) {
@@ -291,7 +289,7 @@ int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* 
             if (!batch.insert(ids[i]).second) {
                 fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " appears twice in the batch");
             }
-            if (contains(target, ids[i])) {
+            if (auto* map = as_map(target); map != nullptr && map->rev_map.count(ids[i]) != 0) {
                 fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " is already in the index");
             }
         }
@@ -312,12 +310,6 @@ int rfx_remove_ids(rfx_index index, int64_t n, const int64_t* ids, int64_t* remo
             return;
         }
         require(ids != nullptr, "ids pointer is null");
-        if (as_ivf(target) != nullptr) {
-            // The hash-table direct map removes by id only through an IDSelectorArray.
-            faiss::IDSelectorArray selector(static_cast<size_t>(n), ids);
-            *removed = static_cast<int64_t>(target->remove_ids(selector));
-            return;
-        }
         faiss::IDSelectorBatch selector(static_cast<size_t>(n), ids);
         *removed = static_cast<int64_t>(target->remove_ids(selector));
     });
@@ -343,6 +335,20 @@ int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* dis
         // An IVF query's lists are shared among the threads (scan_lists_in_parallel); other kinds get one per query.
         OmpThreadCap cap(as_ivf(map) != nullptr ? omp_get_max_threads() : n);
         map->search(n, x, k, distances, labels);
+    });
+}
+
+int rfx_compact(rfx_index index) {
+    return guard([&] {
+        auto* ivf = as_ivf(as_index(index));
+        auto* lists = ivf == nullptr ? nullptr : dynamic_cast<faiss::ArrayInvertedLists*>(ivf->invlists);
+        if (lists == nullptr) {
+            return;
+        }
+        for (size_t list = 0; list < lists->nlist; list++) {
+            lists->codes[list].shrink_to_fit();
+            lists->ids[list].shrink_to_fit();
+        }
     });
 }
 
@@ -389,13 +395,12 @@ int rfx_read_index(const char* path, rfx_index* out) {
             fail(RFX_E_UNSUPPORTED,
                  std::string(path) +
                          " is not a ragex index (expected IndexIDMap2 over an inner-product flat or HNSW index, or an "
-                         "inner-product IVF-SQ index with a hash-table direct map)");
+                         "inner-product IVF-SQ index)");
         }
         if (auto* map = as_map(loaded.get())) {
             map->own_fields = true;
         } else {
-            as_ivf(loaded.get())->own_fields = true;
-            scan_lists_in_parallel(as_ivf(loaded.get()));
+            prepared(as_ivf(loaded.get()));
         }
         *out = loaded.release();
     });

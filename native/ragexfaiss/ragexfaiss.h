@@ -3,7 +3,7 @@
  *
  * An index is an IndexIDMap2 over either IndexFlatIP (exact) or IndexHNSWFlat with METRIC_INNER_PRODUCT
  * (approximate), or an IVF index with 4- or 8-bit scalar codes (IndexIVFScalarQuantizer, inner product,
- * approximate) that keeps the ids itself in a hash-table direct map; callers always add vectors with their own
+ * approximate) that keeps the ids itself in its lists; callers always add vectors with their own
  * 64-bit ids and always get those ids back.
  *
  * Contract:
@@ -15,8 +15,10 @@
  *    concurrently with anything else on that index.
  *  - HNSW indexes cannot remove vectors (FAISS's IndexHNSW has no remove_ids): rfx_remove_ids returns
  *    RFX_E_UNSUPPORTED for them. Rebuild the index instead.
- *  - IVF indexes must be trained (rfx_train, on a sample of the vectors to come) before the first add; they
- *    remove by id in time proportional to the ids removed.
+ *  - IVF indexes must be trained (rfx_train, on a sample of the vectors to come) before the first add. They keep
+ *    no id map (FAISS's hash table cost 40 bytes a vector): removing ids scans every list, and an add refuses an id
+ *    repeated within its batch but cannot see one already in the index, so callers remove an id before adding it
+ *    again.
  */
 #ifndef RAGEXFAISS_H
 #define RAGEXFAISS_H
@@ -48,7 +50,7 @@ typedef enum rfx_status {
 typedef enum rfx_index_kind {
     RFX_KIND_FLAT = 1, /* IndexIDMap2(IndexFlatIP) */
     RFX_KIND_HNSW = 2, /* IndexIDMap2(IndexHNSWFlat, METRIC_INNER_PRODUCT) */
-    RFX_KIND_IVF_SQ = 3 /* IndexIVFScalarQuantizer(IndexFlatIP quantizer, QT_8bit or QT_4bit, METRIC_INNER_PRODUCT), hash-table direct map */
+    RFX_KIND_IVF_SQ = 3 /* IndexIVFScalarQuantizer(IndexFlatIP quantizer, QT_8bit or QT_4bit, METRIC_INNER_PRODUCT), no direct map */
 } rfx_index_kind;
 
 /* Message of the last failed call on this thread ("" if none). Owned by the library; do not free. */
@@ -80,8 +82,9 @@ RFX_API int rfx_nlist(rfx_index index, int32_t* out);
 RFX_API int rfx_set_ef_search(rfx_index index, int32_t ef_search);
 RFX_API int rfx_get_ef_search(rfx_index index, int32_t* out);
 
-/* Add n vectors (row-major n x d floats) with their ids (RFX_E_INVALID_ARGUMENT on an untrained IVF). Ids must be new: an id already in the index or repeated
- * within the batch gives RFX_E_INVALID_ARGUMENT and nothing is added. */
+/* Add n vectors (row-major n x d floats) with their ids (RFX_E_INVALID_ARGUMENT on an untrained IVF). Ids must be new: an id repeated
+ * within the batch, or already in a flat or HNSW index, gives RFX_E_INVALID_ARGUMENT and nothing is added (an IVF
+ * index cannot tell an id it already holds, see above). */
 RFX_API int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* ids);
 
 /* Remove the vectors with these ids; *removed = how many were present. RFX_E_UNSUPPORTED on HNSW. */
@@ -89,6 +92,10 @@ RFX_API int rfx_remove_ids(rfx_index index, int64_t n, const int64_t* ids, int64
 
 /* k nearest by inner product for n queries; distances/labels are n x k, best first; missing results have label -1. */
 RFX_API int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, float* distances, int64_t* labels);
+
+/* Give back the spare capacity an IVF index's inverted lists gained while growing one add at a time (a list's
+ * buffer doubles when full); a no-op for the other kinds. */
+RFX_API int rfx_compact(rfx_index index);
 
 RFX_API int rfx_ntotal(rfx_index index, int64_t* out);
 RFX_API int rfx_dimension(rfx_index index, int32_t* out);

@@ -9,9 +9,8 @@ namespace Ragex.Actors;
 /// Gives memory back once the daemon goes quiet. After a large index run, or a search that loaded a cache (the
 /// kernel's 3M symbol names are read as strings before they are packed), the GC keeps the heap at its peak for reuse.
 /// Every <see cref="CheckInterval"/> this actor looks at what the process allocated: when the last interval allocated
-/// almost nothing (idle) but much was allocated since the last release, or the GC holds much more memory than the
-/// objects need (a rebuilt cache leaves holes in the large-object heap, which is not compacted by default), one
-/// blocking, compacting collection returns the freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches. Transformer
+/// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
+/// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches. Transformer
 /// sessions unused for their idle time give their model back at the same checks.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
@@ -20,9 +19,6 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 
     /// <summary>Allocated since the last release, this much is worth a compacting collection.</summary>
     private const long WorthReleasingBytes = 128L << 20;
-
-    /// <summary>Committed by the GC beyond the heap's objects, this much is worth a compacting collection.</summary>
-    private const long WorthReleasingUnusedBytes = 64L << 20;
 
     /// <summary>Allocated within one interval, no more than this counts as idle.</summary>
     private const long IdleBytes = 4L << 20;
@@ -55,7 +51,7 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         var allocated = GC.GetTotalAllocatedBytes();
         var idle = allocated - checkedAt <= IdleBytes;
         checkedAt = allocated;
-        if (idle && (sessionsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes || UnusedHeapBytes() >= WorthReleasingUnusedBytes))
+        if (idle && (sessionsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
             CompactHeap();
@@ -69,13 +65,6 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         {
             NativeHeap.Trim();
         }
-    }
-
-    /// <summary>What the GC has committed beyond the objects that survived its last collection.</summary>
-    private static long UnusedHeapBytes()
-    {
-        var last = GC.GetGCMemoryInfo();
-        return last.TotalCommittedBytes - (last.HeapSizeBytes - last.FragmentedBytes);
     }
 
     /// <summary>One blocking, compacting collection that returns the freed memory to the system.</summary>

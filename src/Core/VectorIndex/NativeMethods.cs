@@ -65,6 +65,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "rfx_search")]
     public static partial int Search(FaissIndexHandle index, long n, float* queries, long k, float* distances, long* labels);
 
+    [LibraryImport(Library, EntryPoint = "rfx_compact")]
+    public static partial int Compact(FaissIndexHandle index);
+
     [LibraryImport(Library, EntryPoint = "rfx_ntotal")]
     public static partial int Count(FaissIndexHandle index, out long count);
 

@@ -129,6 +129,7 @@ public static class ProjectVectors
                 index.Add(vectors.ToArray(), ids.ToArray());
             }
 
+            index.Compact();
             return index;
         }
         catch
