@@ -32,19 +32,23 @@ public sealed class SymbolNameIndex
 
     private int MaxLength => lengthStarts.Length - 2;
 
-    /// <summary>Packs <paramref name="names"/>, which must be distinct; an order-preserving sort by length keeps ties as given.</summary>
-    public static SymbolNameIndex Build(IReadOnlyList<string> names)
+    /// <summary>
+    /// Packs <paramref name="names"/>, which must be distinct; an order-preserving sort by length keeps ties as given.
+    /// The names are read once, as a stream: each is encoded as it arrives, so a caller reading them from the index
+    /// never holds them all as strings (the kernel's 3M names took 200 MiB more that way).
+    /// </summary>
+    public static SymbolNameIndex Build(IEnumerable<string> names)
     {
-        var maxLength = 0;
+        var arrived = new PackedNames();
         foreach (var name in names)
         {
-            maxLength = Math.Max(maxLength, name.Length);
+            arrived.Add(name);
         }
 
-        var lengthStarts = new int[maxLength + 2];
-        foreach (var name in names)
+        var lengthStarts = new int[arrived.MaxLength + 2];
+        for (var i = 0; i < arrived.Count; i++)
         {
-            lengthStarts[name.Length + 1]++;
+            lengthStarts[arrived.Lengths[i] + 1]++;
         }
 
         for (var length = 1; length < lengthStarts.Length; length++)
@@ -53,27 +57,29 @@ public sealed class SymbolNameIndex
         }
 
         var next = (int[])lengthStarts.Clone();
-        var order = new int[names.Count];
-        long bytes = 0;
-        for (var i = 0; i < names.Count; i++)
+        var text = new byte[arrived.Bytes];
+        var starts = new int[arrived.Count + 1];
+        var masks = new ulong[arrived.Count];
+        var byteLengths = new int[arrived.Count];
+        for (var i = 0; i < arrived.Count; i++)
         {
-            order[next[names[i].Length]++] = i;
-            bytes += Encoding.UTF8.GetByteCount(names[i]);
+            var position = next[arrived.Lengths[i]]++;
+            masks[position] = arrived.Masks[i];
+            byteLengths[position] = arrived.Starts[i + 1] - arrived.Starts[i];
         }
 
-        var text = new byte[bytes];
-        var starts = new int[names.Count + 1];
-        var masks = new ulong[names.Count];
-        var offset = 0;
-        for (var position = 0; position < order.Length; position++)
+        for (var position = 0; position < byteLengths.Length; position++)
         {
-            var name = names[order[position]];
-            starts[position] = offset;
-            offset += Encoding.UTF8.GetBytes(name, text.AsSpan(offset));
-            masks[position] = Mask(name);
+            starts[position + 1] = starts[position] + byteLengths[position];
         }
 
-        starts[order.Length] = offset;
+        next = (int[])lengthStarts.Clone();
+        for (var i = 0; i < arrived.Count; i++)
+        {
+            var position = next[arrived.Lengths[i]]++;
+            arrived.Text.AsSpan(arrived.Starts[i], arrived.Starts[i + 1] - arrived.Starts[i]).CopyTo(text.AsSpan(starts[position]));
+        }
+
         return new SymbolNameIndex(text, starts, masks, lengthStarts);
     }
 
@@ -215,5 +221,39 @@ public sealed class SymbolNameIndex
         }
 
         return false;
+    }
+
+    /// <summary>Names in their order of arrival: UTF-8 bytes end to end, with each one's start, length and character set.</summary>
+    private sealed class PackedNames
+    {
+        public byte[] Text { get; private set; } = new byte[1 << 16];
+
+        public List<int> Starts { get; } = [0];
+
+        public List<int> Lengths { get; } = [];
+
+        public List<ulong> Masks { get; } = [];
+
+        public int Count => Lengths.Count;
+
+        public int Bytes => Starts[^1];
+
+        public int MaxLength { get; private set; }
+
+        public void Add(string name)
+        {
+            var size = Encoding.UTF8.GetByteCount(name);
+            if (Bytes + size > Text.Length)
+            {
+                var grown = Text;
+                Array.Resize(ref grown, Math.Max(Bytes + size, Text.Length * 2));
+                Text = grown;
+            }
+
+            Starts.Add(Bytes + Encoding.UTF8.GetBytes(name, Text.AsSpan(Bytes)));
+            Lengths.Add(name.Length);
+            Masks.Add(Mask(name));
+            MaxLength = Math.Max(MaxLength, name.Length);
+        }
     }
 }

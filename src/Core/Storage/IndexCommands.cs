@@ -49,6 +49,17 @@ internal sealed class IndexCommands(SqliteConnection connection)
         return values;
     }
 
+    /// <summary>The first column of each row as it is read (the statement stays open until the enumeration ends).</summary>
+    public IEnumerable<string> StreamStrings(string sql)
+    {
+        using var command = Command(sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
     /// <summary>A JSON array of the values, for <c>json_each</c>: one statement for a whole set instead of one per item.</summary>
     public static string JsonArray(IEnumerable<string> values)
     {
