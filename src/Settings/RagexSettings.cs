@@ -96,6 +96,7 @@ public sealed record RagexSettings(IndexerOptions Indexer, RankingOptions Rankin
                 Walk = new WalkOptions { MaxFileSize = index.GetLong("max-file-size") },
                 Chunking = new ChunkerOptions { MaxWindowLines = index.GetInt("max-window-lines") },
                 CtagsBatchSize = index.GetInt("ctags-batch-size"),
+                CtagsBatchBytes = index.GetLong("ctags-batch-bytes"),
                 Parallelism = parallelism == IndexerOptions.OnePerCore ? Environment.ProcessorCount : parallelism,
                 EmbeddingBatchSize = index.GetInt("embedding-batch-size"),
             },

@@ -44,10 +44,10 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public bool ParsingDone => ParseQueue.Count == 0 && ParsesInFlight == 0 && StoresInFlight == 0;
 
-    public void Planned(IndexPlan plan, int batchSize)
+    public void Planned(IndexPlan plan, IndexerOptions options)
     {
         Plan = plan;
-        foreach (var batch in plan.Changed.Chunk(batchSize))
+        foreach (var batch in ParseBatches.Of(plan.Changed, options))
         {
             ParseQueue.Enqueue(batch);
         }

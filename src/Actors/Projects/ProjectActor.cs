@@ -322,7 +322,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             return;
         }
 
-        current.Planned(plan, services.IndexerOptions.CtagsBatchSize);
+        current.Planned(plan, services.IndexerOptions);
         writer.Tell(new PrepareWrites(current.Id, plan));
         DispatchParsing(current);
     }

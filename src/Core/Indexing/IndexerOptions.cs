@@ -15,6 +15,9 @@ public sealed record IndexerOptions
     /// <summary>Files handed to one ctags process.</summary>
     public int CtagsBatchSize { get; init; } = 200;
 
+    /// <summary>Bytes of source handed to one ctags process (a single larger file still goes alone).</summary>
+    public long CtagsBatchBytes { get; init; } = 8L << 20;
+
     /// <summary>ctags processes run at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 

@@ -74,7 +74,7 @@ public sealed class ProjectIndexer(
         var writeLock = new Lock();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
         progress?.Report(new IndexProgress(IndexPhase.Parsing, 0, plan.Changed.Count));
-        await Parallel.ForEachAsync(plan.Changed.Chunk(options.CtagsBatchSize), parallel, async (files, token) =>
+        await Parallel.ForEachAsync(ParseBatches.Of(plan.Changed, options), parallel, async (files, token) =>
         {
             var batch = await parser.ParseAsync(writer.Project, files, token);
             lock (writeLock)
