@@ -7,7 +7,7 @@ namespace Ragex.Actors;
 
 /// <summary>
 /// Gives memory back once the daemon goes quiet. After a large index run, or a search that loaded a cache (the
-/// kernel's 3M symbol names are read as strings before they are packed), the GC keeps the heap at its peak for reuse.
+/// kernel's symbol name table, its vector index), the GC keeps the heap at its peak for reuse.
 /// Every <see cref="CheckInterval"/> this actor looks at what the process allocated: when the last interval allocated
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
 /// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches. Transformer
