@@ -57,29 +57,26 @@ public sealed class SymbolNameIndex
         }
 
         var next = (int[])lengthStarts.Clone();
+        var order = new int[arrived.Count];
+        for (var i = 0; i < arrived.Count; i++)
+        {
+            order[next[arrived.Lengths[i]]++] = i;
+        }
+
         var text = new byte[arrived.Bytes];
         var starts = new int[arrived.Count + 1];
         var masks = new ulong[arrived.Count];
-        var byteLengths = new int[arrived.Count];
-        for (var i = 0; i < arrived.Count; i++)
+        var offset = 0;
+        for (var position = 0; position < order.Length; position++)
         {
-            var position = next[arrived.Lengths[i]]++;
-            masks[position] = arrived.Masks[i];
-            byteLengths[position] = arrived.Starts[i + 1] - arrived.Starts[i];
+            var name = arrived.Name(order[position]);
+            starts[position] = offset;
+            name.CopyTo(text.AsSpan(offset));
+            offset += name.Length;
+            masks[position] = arrived.Masks[order[position]];
         }
 
-        for (var position = 0; position < byteLengths.Length; position++)
-        {
-            starts[position + 1] = starts[position] + byteLengths[position];
-        }
-
-        next = (int[])lengthStarts.Clone();
-        for (var i = 0; i < arrived.Count; i++)
-        {
-            var position = next[arrived.Lengths[i]]++;
-            arrived.Text.AsSpan(arrived.Starts[i], arrived.Starts[i + 1] - arrived.Starts[i]).CopyTo(text.AsSpan(starts[position]));
-        }
-
+        starts[order.Length] = offset;
         return new SymbolNameIndex(text, starts, masks, lengthStarts);
     }
 
@@ -239,6 +236,9 @@ public sealed class SymbolNameIndex
         public int Bytes => Starts[^1];
 
         public int MaxLength { get; private set; }
+
+        /// <summary>The UTF-8 bytes of the <paramref name="index"/>th name to arrive.</summary>
+        public ReadOnlySpan<byte> Name(int index) => Text.AsSpan(Starts[index], Starts[index + 1] - Starts[index]);
 
         public void Add(string name)
         {

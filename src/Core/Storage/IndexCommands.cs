@@ -36,23 +36,12 @@ internal sealed class IndexCommands(SqliteConnection connection)
     }
 
     /// <summary>The first column of every row of a query that returns text.</summary>
-    public List<string> Strings(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    public List<string> Strings(string sql, params (string Name, object Value)[] parameters) => [.. StreamStrings(sql, parameters)];
 
     /// <summary>The first column of each row as it is read (the statement stays open until the enumeration ends).</summary>
-    public IEnumerable<string> StreamStrings(string sql)
+    public IEnumerable<string> StreamStrings(string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = Command(sql);
+        using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
