@@ -54,6 +54,22 @@ public sealed class DaemonProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="test"/>; when it fails, the failure carries the tail of the daemon's log in
+    /// <paramref name="home"/>, since a log cut from CI's output is all that is left of a run elsewhere.
+    /// </summary>
+    public static async Task WithLogOnFailureAsync(string home, Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException or OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nthe daemon's log, last lines:\n{LogTail(home, 15)}", e);
+        }
+    }
+
     public void Kill()
     {
         if (!Process.HasExited)
@@ -61,6 +77,13 @@ public sealed class DaemonProcess : IDisposable
             Process.Kill();
             Process.WaitForExit();
         }
+    }
+
+    private static string LogTail(string home, int lines)
+    {
+        var logs = Path.Combine(home, "logs");
+        var text = Directory.Exists(logs) ? Directory.GetFiles(logs).Order(StringComparer.Ordinal).SelectMany(File.ReadLines).TakeLast(lines) : [];
+        return string.Join('\n', text.DefaultIfEmpty("(none)"));
     }
 
     public void Dispose()

@@ -110,29 +110,35 @@ public sealed class DaemonProcessTests : IAsyncLifetime
                 $"def handler_{i}_{f}(request):\n    '''Handle request kind {f} of part {i}.'''\n    return request.value * {f}\n\n\n")));
         }
 
-        var daemon = await DaemonProcess.StartAsync(home);
-        var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
-        daemonRef.Tell(new IndexProject(tree, Embeddings: true));
-        await WaitForAsync(daemonRef, p => p.Phase == IndexPhase.Embedding && p.PhaseDone > 0, "embedding never started");
-
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", daemon.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // Batches of 4 chunks: the transformer tier commits 46 times, so the test sees it mid-way even when the daemon
+        // runs ahead of a starved test process (with the shipped 64, three commits could all pass between two looks).
+        File.WriteAllText(Path.Combine(home, "ragex.hocon"), "ragex.index.embedding-batch-size = 4\n");
+        await DaemonProcess.WithLogOnFailureAsync(home, async () =>
         {
-            await kill.WaitForExitAsync();
-        }
+            var daemon = await DaemonProcess.StartAsync(home);
+            var daemonRef = client.ActorSelection(daemon.Endpoint.RequestsPath);
+            daemonRef.Tell(new IndexProject(tree, Embeddings: true));
+            await WaitForAsync(daemonRef, p => p.Phase == IndexPhase.Embedding && p.PhaseDone > 0, "embedding never started");
 
-        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            await daemon.Process.WaitForExitAsync(exited.Token);
-        }
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", daemon.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
 
-        Assert.Equal(0, daemon.Process.ExitCode);
-        Assert.False(File.Exists(Path.Combine(home, DaemonEndpoint.FileName)), "daemon.json left behind");
-        daemon.Dispose();
+            using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+            {
+                await daemon.Process.WaitForExitAsync(exited.Token);
+            }
 
-        using var restarted = await DaemonProcess.StartAsync(home);
-        var project = await WaitForAsync(
-            client.ActorSelection(restarted.Endpoint.RequestsPath), p => p.State == ProjectState.Watching && p.IndexPercent == 100, "indexing did not resume");
-        Assert.Equal((61L, 181L), (project.Files, project.Chunks)); // the 60 parts and module.py
+            Assert.Equal(0, daemon.Process.ExitCode);
+            Assert.False(File.Exists(Path.Combine(home, DaemonEndpoint.FileName)), "daemon.json left behind");
+            daemon.Dispose();
+
+            using var restarted = await DaemonProcess.StartAsync(home);
+            var project = await WaitForAsync(
+                client.ActorSelection(restarted.Endpoint.RequestsPath), p => p.State == ProjectState.Watching && p.IndexPercent == 100, "indexing did not resume");
+            Assert.Equal((61L, 181L), (project.Files, project.Chunks)); // the 60 parts and module.py
+        });
     }
 
     /// <summary>The project's status once it meets the condition, looked at again after each write to the daemon's home.</summary>
