@@ -97,6 +97,11 @@ RFX_API int rfx_search(rfx_index index, int64_t n, const float* x, int64_t k, fl
  * buffer doubles when full); a no-op for the other kinds. */
 RFX_API int rfx_compact(rfx_index index);
 
+/* Whether an IVF index with 4-bit codes scans its lists with the shim's AVX2 scanner (on by default; the same distances
+ * as FAISS's generic scanner, about ten times sooner). *active = 1 when that scanner is in use, which also needs a CPU
+ * with AVX2 and FMA; 0 for the other kinds. */
+RFX_API int rfx_set_fast_scan(rfx_index index, int32_t enabled, int32_t* active);
+
 RFX_API int rfx_ntotal(rfx_index index, int64_t* out);
 RFX_API int rfx_dimension(rfx_index index, int32_t* out);
 RFX_API int rfx_kind(rfx_index index, int32_t* out);

@@ -68,6 +68,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "rfx_compact")]
     public static partial int Compact(FaissIndexHandle index);
 
+    [LibraryImport(Library, EntryPoint = "rfx_set_fast_scan")]
+    public static partial int SetFastScan(FaissIndexHandle index, int enabled, out int active);
+
     [LibraryImport(Library, EntryPoint = "rfx_ntotal")]
     public static partial int Count(FaissIndexHandle index, out long count);
 

@@ -26,7 +26,7 @@ public sealed record VectorIndexOptions
     public int MinTrainingPerList { get; init; } = 10;
 
     /// <summary>The share of lists a search visits, as one list in this many (at least <see cref="MinProbes"/>).</summary>
-    public int ListsPerProbe { get; init; } = 64;
+    public int ListsPerProbe { get; init; } = 8;
 
     public int MinProbes { get; init; } = 16;
 

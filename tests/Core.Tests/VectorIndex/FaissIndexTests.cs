@@ -130,6 +130,39 @@ public sealed class FaissIndexTests : IDisposable
     }
 
     [Fact]
+    public void Four_bit_codes_scanned_with_avx2_find_what_faiss_finds_also_after_a_reload()
+    {
+        const int dimension = 64;
+        const int count = 4000;
+        var vectors = RandomUnitVectors(count, dimension, seed: 41);
+        var ids = Ids(count);
+        // A quarter of the lists probed: each list adds its own centroid's share to the distances.
+        using var built = FaissIndex.CreateIvfSq(dimension, nlist: 16, nprobe: 4, bits: 4);
+        built.Train(vectors.AsSpan(0, 1000 * dimension));
+        built.Add(vectors, ids);
+        var path = Path.Combine(directory.FullName, "sq4.faiss");
+        built.Save(path);
+        using var loaded = FaissIndex.Load(path);
+        var queries = RandomUnitVectors(30, dimension, seed: 42);
+
+        foreach (var index in new[] { built, loaded })
+        {
+            Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported, index.SetFastScan(true));
+            var fast = Enumerable.Range(0, 30).Select(q => index.Search(queries.AsSpan(q * dimension, dimension), 20)).ToList();
+            Assert.False(index.SetFastScan(false));
+            for (var q = 0; q < 30; q++)
+            {
+                var generic = index.Search(queries.AsSpan(q * dimension, dimension), 20);
+                Assert.Equal(generic.Select(m => m.Id), fast[q].Select(m => m.Id));
+                Assert.All(generic.Zip(fast[q]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, tolerance: 1e-5f));
+            }
+        }
+
+        using var notAMultipleOf32 = FaissIndex.CreateIvfSq(48, nlist: 4, nprobe: 4, bits: 4);
+        Assert.False(notAMultipleOf32.SetFastScan(true));
+    }
+
+    [Fact]
     public void HnswScoresAreInnerProducts()
     {
         var vectors = RandomUnitVectors(50, 8, seed: 5);
