@@ -95,6 +95,7 @@ internal static class NativeLibraryResolver
             return cached;
         }
 
+        OpenMpWaitPolicy.PreferPassive();
         foreach (var candidate in Candidates(library))
         {
             if (!File.Exists(candidate))
