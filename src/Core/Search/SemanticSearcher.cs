@@ -45,7 +45,10 @@ public sealed class SemanticSearcher(
             rankings.Add((Search(scope, database, VectorTier.Static, embedders.Static.Embed(query)), ranking.StaticWeight));
         }
 
-        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0 && !(StaticTierFirst && rankings.Count > 0))
+        // Above transformer-max-chunks the transformer tier is off (its vectors, if any, stale) and the reply says the
+        // static tier answers: the model is neither loaded nor run for the question.
+        var transformerOff = coverage.Chunks > embedders.TransformerMaxChunks;
+        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0 && !((StaticTierFirst || transformerOff) && rankings.Count > 0))
         {
             var vector = embedders.Embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
             rankings.Add((Search(scope, database, VectorTier.Transformer, vector), ranking.SemanticWeight * coverage.TransformerShare));
