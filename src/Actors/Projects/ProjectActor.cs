@@ -213,7 +213,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
 
     /// <summary>Set once a run shows the project is too large for the transformer tier.</summary>
     private string? TransformerOff =>
-        counts.Chunks > services.Embedders.TransformerMaxChunks
+        services.Embedders.TransformerOffFor(counts.Chunks)
             ? string.Create(CultureInfo.InvariantCulture, $"off above {services.Embedders.TransformerMaxChunks:N0} chunks (ragex.embedding.transformer-max-chunks)")
             : null;
 

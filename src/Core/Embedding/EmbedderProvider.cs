@@ -39,6 +39,9 @@ public sealed class EmbedderProvider : IDisposable
     /// <summary>Projects with more chunks than this get no transformer tier (<see cref="EmbedderOptions.TransformerMaxChunks"/>).</summary>
     public long TransformerMaxChunks => (options ?? new EmbedderOptions()).TransformerMaxChunks;
 
+    /// <summary>Whether a project of <paramref name="chunks"/> chunks is above <see cref="TransformerMaxChunks"/>: static tier only.</summary>
+    public bool TransformerOffFor(long chunks) => chunks > TransformerMaxChunks;
+
     public bool HasStaticTier => Tiers.HasFlag(EmbeddingTiers.Static);
 
     public bool HasTransformerTier => Tiers.HasFlag(EmbeddingTiers.Transformer);

@@ -47,8 +47,8 @@ public sealed class SemanticSearcher(
 
         // Above transformer-max-chunks the transformer tier is off (its vectors, if any, stale) and the reply says the
         // static tier answers: the model is neither loaded nor run for the question.
-        var transformerOff = coverage.Chunks > embedders.TransformerMaxChunks;
-        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0 && !((StaticTierFirst || transformerOff) && rankings.Count > 0))
+        if (embedders.HasTransformerTier && coverage.TransformerChunks > 0
+            && !((StaticTierFirst || embedders.TransformerOffFor(coverage.Chunks)) && rankings.Count > 0))
         {
             var vector = embedders.Embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
             rankings.Add((Search(scope, database, VectorTier.Transformer, vector), ranking.SemanticWeight * coverage.TransformerShare));

@@ -12,7 +12,7 @@ namespace Ragex.Core.VectorIndex;
 /// </summary>
 internal static partial class OpenMpWaitPolicy
 {
-    public const string Variable = "OMP_WAIT_POLICY";
+    private const string Variable = "OMP_WAIT_POLICY";
 
     public static void PreferPassive()
     {
