@@ -117,6 +117,32 @@ faiss::IndexIVF* as_ivf(faiss::Index* index) {
     return dynamic_cast<faiss::IndexIVF*>(index);
 }
 
+// FAISS's inverted lists are std::vectors that double when full, so adding the kernel's 1.6M vectors left up to half
+// of the codes' memory unused at the peak of a first index. The batch is assigned to its lists first, and a list too
+// small for what it receives grows by a quarter (or to what it needs), then FAISS adds with that assignment.
+void add_with_bounded_growth(faiss::IndexIVF* ivf, int64_t n, const float* x, const int64_t* ids) {
+    std::vector<faiss::Index::idx_t> assigned(static_cast<size_t>(n));
+    ivf->quantizer->assign(n, x, assigned.data());
+    if (auto* lists = dynamic_cast<faiss::ArrayInvertedLists*>(ivf->invlists); lists != nullptr) {
+        std::vector<size_t> incoming(lists->nlist, 0);
+        for (auto list : assigned) {
+            if (list >= 0) {
+                incoming[static_cast<size_t>(list)]++;
+            }
+        }
+        for (size_t list = 0; list < lists->nlist; list++) {
+            auto& list_ids = lists->ids[list];
+            size_t needed = list_ids.size() + incoming[list];
+            if (needed > list_ids.capacity()) {
+                size_t capacity = std::max(needed, list_ids.capacity() + list_ids.capacity() / 4);
+                list_ids.reserve(capacity);
+                lists->codes[list].reserve(capacity * lists->code_size);
+            }
+        }
+    }
+    ivf->add_core(n, x, ids, assigned.data());
+}
+
 // A query visits its probed lists on every core (FAISS's parallel mode 1) rather than one query per core (mode 0):
 // the daemon searches one query at a time, which mode 0 leaves on a single core. Not saved with the index.
 void scan_lists_in_parallel(faiss::IndexIVF* ivf) {
@@ -207,7 +233,7 @@ int rfx_create_ivf_sq(int32_t d, int32_t nlist, int32_t bits, rfx_index* out) {
     });
 }
 
-int rfx_train(rfx_index index, int64_t n, const float* x) {
+int rfx_train(rfx_index index, int64_t n, const float* x, int32_t iterations) {
     return guard([&] {
         auto* ivf = as_ivf(as_index(index));
         if (ivf == nullptr) {
@@ -215,6 +241,10 @@ int rfx_train(rfx_index index, int64_t n, const float* x) {
         }
         require(n > 0 && x != nullptr, "training needs at least one vector");
         require(ivf->ntotal == 0, "an IVF index is trained before any vector is added");
+        require(iterations >= 0, "iterations must not be negative");
+        if (iterations > 0) {
+            ivf->cp.niter = iterations;
+        }
         ivf->train(n, x);
     });
 }
@@ -305,7 +335,11 @@ int rfx_add_with_ids(rfx_index index, int64_t n, const float* x, const int64_t* 
                 fail(RFX_E_INVALID_ARGUMENT, "id " + std::to_string(ids[i]) + " is already in the index");
             }
         }
-        target->add_with_ids(n, x, ids);
+        if (auto* ivf = as_ivf(target); ivf != nullptr) {
+            add_with_bounded_growth(ivf, n, x, ids);
+        } else {
+            target->add_with_ids(n, x, ids);
+        }
     });
 }
 

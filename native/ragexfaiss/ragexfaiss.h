@@ -66,9 +66,10 @@ RFX_API int rfx_create_hnsw(int32_t d, int32_t m, int32_t ef_construction, rfx_i
  * untrained (rfx_train before adding). */
 RFX_API int rfx_create_ivf_sq(int32_t d, int32_t nlist, int32_t bits, rfx_index* out);
 
-/* Trains an IVF index (k-means for its lists, ranges for its 8-bit codes) on n sample vectors; only while empty.
- * RFX_E_UNSUPPORTED on flat and HNSW indexes, which need no training. */
-RFX_API int rfx_train(rfx_index index, int64_t n, const float* x);
+/* Trains an IVF index (k-means for its lists, ranges for its scalar codes) on n sample vectors; only while empty.
+ * iterations: k-means rounds, 0 for FAISS's default (25). RFX_E_UNSUPPORTED on flat and HNSW indexes, which need no
+ * training. */
+RFX_API int rfx_train(rfx_index index, int64_t n, const float* x, int32_t iterations);
 
 /* *out = 1 when vectors can be added (always for flat and HNSW), 0 otherwise. */
 RFX_API int rfx_is_trained(rfx_index index, int32_t* out);

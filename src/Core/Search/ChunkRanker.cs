@@ -36,8 +36,8 @@ public sealed class ChunkRanker(RankingOptions options)
     /// The names each candidate's file defines that may share a word with <paramref name="query"/> (the file's outline,
     /// narrowed to names holding one of its stems), or null when outlines do not count.
     /// </summary>
-    public IReadOnlyDictionary<string, List<string>>? Outlines(IndexDatabase database, IReadOnlyDictionary<long, StoredChunk> chunks, string query) =>
-        options.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Values.Select(c => c.Path).Distinct()], [.. new QueryWords(query).Stems]);
+    public Dictionary<string, List<string>>? Outlines(IndexDatabase database, IEnumerable<StoredChunk> chunks, string query) =>
+        options.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Select(c => c.Path).Distinct()], [.. new QueryWords(query).Stems]);
 
     private double OutlineBoost(string path, QueryWords words, IReadOnlyDictionary<string, List<string>>? outlines, Dictionary<string, double> cache)
     {

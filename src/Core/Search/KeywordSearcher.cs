@@ -19,7 +19,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
         var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
         var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
-        var outlines = ranker.Outlines(database, chunks, request.Query);
+        var outlines = ranker.Outlines(database, chunks.Values, request.Query);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, request, SearchMode.Keyword, ranking.HitsShown(request)));
     }
 

@@ -174,8 +174,11 @@ public sealed unsafe class FaissIndex : IDisposable
         }
     }
 
-    /// <summary>Trains an empty IVF index on sample vectors (row after row; at least nlist of them, ideally 30-100x).</summary>
-    public void Train(ReadOnlySpan<float> vectors)
+    /// <summary>
+    /// Trains an empty IVF index on sample vectors (row after row; at least nlist of them, ideally 30-100x) with
+    /// <paramref name="iterations"/> rounds of k-means (0: FAISS's default, 25).
+    /// </summary>
+    public void Train(ReadOnlySpan<float> vectors, int iterations = 0)
     {
         if (vectors.IsEmpty || vectors.Length % Dimension != 0)
         {
@@ -185,7 +188,7 @@ public sealed unsafe class FaissIndex : IDisposable
         using var write = Write();
         fixed (float* x = vectors)
         {
-            NativeMethods.Check(NativeMethods.Train(handle, vectors.Length / Dimension, x));
+            NativeMethods.Check(NativeMethods.Train(handle, vectors.Length / Dimension, x, iterations));
         }
     }
 

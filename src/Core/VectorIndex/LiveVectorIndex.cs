@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 
@@ -245,7 +246,7 @@ public sealed class LiveVectorIndex : IDisposable
             vectors.AddRange(vector);
             if (ids.Count == AddPage)
             {
-                index.Add(vectors.ToArray(), ids.ToArray());
+                index.Add(CollectionsMarshal.AsSpan(vectors), CollectionsMarshal.AsSpan(ids));
                 ids.Clear();
                 vectors.Clear();
             }
@@ -253,7 +254,7 @@ public sealed class LiveVectorIndex : IDisposable
 
         if (ids.Count > 0)
         {
-            index.Add(vectors.ToArray(), ids.ToArray());
+            index.Add(CollectionsMarshal.AsSpan(vectors), CollectionsMarshal.AsSpan(ids));
         }
 
         sequence = upTo;

@@ -36,7 +36,7 @@ internal static unsafe partial class NativeMethods
     public static partial int CreateIvfSq(int dimension, int nlist, int bits, out FaissIndexHandle index);
 
     [LibraryImport(Library, EntryPoint = "rfx_train")]
-    public static partial int Train(FaissIndexHandle index, long n, float* vectors);
+    public static partial int Train(FaissIndexHandle index, long n, float* vectors, int iterations);
 
     [LibraryImport(Library, EntryPoint = "rfx_is_trained")]
     public static partial int IsTrained(FaissIndexHandle index, out int trained);

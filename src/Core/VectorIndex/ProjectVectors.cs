@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 
@@ -80,11 +81,10 @@ public static class ProjectVectors
     }
 
     /// <summary>
-    /// An index of every stored vector of the tier: exact below <see cref="VectorIndexOptions.ApproximateFrom"/>,
-    /// otherwise IVF with scalar codes trained on a sample spread over the whole index (ids follow the walk's order, so the first
-    /// ones would all be one corner of the tree).
+    /// An empty index for the tier's vectors: IVF trained on a sample, or exact when the tier holds few. The sample
+    /// (100 MiB on the kernel) is garbage once this returns, before the vectors are added.
     /// </summary>
-    public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
+    private static FaissIndex NewIndex(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
     {
         // Chunks not waiting for a vector: those with one, and keyword-only ones (generated code), which have none.
         var count = database.Chunks.Count() - database.Chunks.CountPending(tier);
@@ -94,15 +94,34 @@ public static class ProjectVectors
             : ReadOnlyMemory<float>.Empty;
 
         // Few vectors after all (most chunks keyword-only): k-means wants several per list, exact search is cheap.
-        var approximate = sample.Length / dimension >= lists * options.MinTrainingPerList;
-        var index = approximate ? FaissIndex.CreateIvfSq(dimension, lists, options.ProbesFor(lists), options.CodeBits) : FaissIndex.CreateFlat(dimension);
+        if (sample.Length / dimension < lists * options.MinTrainingPerList)
+        {
+            return FaissIndex.CreateFlat(dimension);
+        }
+
+        var index = FaissIndex.CreateIvfSq(dimension, lists, options.ProbesFor(lists), options.CodeBits);
         try
         {
-            if (approximate)
-            {
-                index.Train(sample.Span);
-            }
+            index.Train(sample.Span, options.TrainingIterations);
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
 
+    /// <summary>
+    /// An index of every stored vector of the tier: exact below <see cref="VectorIndexOptions.ApproximateFrom"/>,
+    /// otherwise IVF with scalar codes trained on a sample spread over the whole index (ids follow the walk's order, so the first
+    /// ones would all be one corner of the tree).
+    /// </summary>
+    public static FaissIndex Build(IndexDatabase database, VectorTier tier, int dimension, VectorIndexOptions options)
+    {
+        var index = NewIndex(database, tier, dimension, options);
+        try
+        {
             var ids = new List<long>(BuildPage);
             var vectors = new List<float>(BuildPage * dimension);
             foreach (var (id, vector) in database.Vectors.All(tier))
@@ -119,14 +138,14 @@ public static class ProjectVectors
                     continue;
                 }
 
-                index.Add(vectors.ToArray(), ids.ToArray());
+                index.Add(CollectionsMarshal.AsSpan(vectors), CollectionsMarshal.AsSpan(ids));
                 ids.Clear();
                 vectors.Clear();
             }
 
             if (ids.Count > 0)
             {
-                index.Add(vectors.ToArray(), ids.ToArray());
+                index.Add(CollectionsMarshal.AsSpan(vectors), CollectionsMarshal.AsSpan(ids));
             }
 
             index.Compact();
