@@ -17,7 +17,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
         using var database = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-        var ranked = Rank(database, request.Query, ranking.KeywordCandidatesFor(scope));
+        var ranked = Rank(scope, database, request.Query, ranking.KeywordCandidatesFor(scope));
         var chunks = ChunkHits.Load(ranked, database, scope, request, new PathFilter(request, fileTypes));
         var outlines = ranker.Outlines(database, chunks.Values, request.Query);
         return Task.FromResult<IReadOnlyList<SearchHit>>(ChunkHits.ToHits(ranker.Rank(ranked, chunks, request.Query, outlines), scope, request, SearchMode.Keyword, ranking.HitsShown(request)));
@@ -25,7 +25,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
 
     /// <summary>Chunk ids by descending BM25, as many as hybrid fusion takes from each retriever.</summary>
     public IReadOnlyList<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query) =>
-        Rank(database, query, ranking.CandidatesFor(scope));
+        Rank(scope, database, query, ranking.CandidatesFor(scope));
 
     /// <summary>
     /// The best <paramref name="limit"/> chunks by BM25. FTS5 scores every chunk the query matches, and on a large tree
@@ -33,7 +33,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     /// hold every word are the candidates when they are enough (329 there, 7 ms); else, from three words on, the chunks
     /// that hold all words but one; else every chunk holding any word, as FTS5 alone would rank them.
     /// </summary>
-    private List<(long Id, double Score)> Rank(IndexDatabase database, string query, int limit)
+    private List<(long Id, double Score)> Rank(SearchScope scope, IndexDatabase database, string query, int limit)
     {
         var terms = KeywordQuery.Terms(query);
         if (terms.Count == 0)
@@ -49,7 +49,7 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
                 return everyWord;
             }
 
-            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(database, terms, everyWord, limit) is var allButOne && allButOne.Count >= limit)
+            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(scope, database, terms, everyWord, limit) is var allButOne && allButOne.Count >= limit)
             {
                 return allButOne;
             }
@@ -62,18 +62,34 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     /// The chunks holding all of <paramref name="terms"/> but at most one, with their BM25 over all the terms. BM25
     /// adds one positive share per term a chunk holds, so a chunk's best score across the queries that each leave one
     /// term out (or leave none out) is its score for the whole question; and a chunk cut from one of those queries' top
-    /// <paramref name="limit"/> has that many chunks above it in the whole question's order too.
+    /// <paramref name="limit"/> has that many chunks above it in the whole question's order too. The queries run two
+    /// at a time, the second half on a connection of its own (on the kernel they take 2-4 ms each).
     /// </summary>
-    private List<(long Id, double Score)> AllButOneWord(IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit)
+    private List<(long Id, double Score)> AllButOneWord(
+        SearchScope scope, IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit)
     {
-        var best = everyWord.ToDictionary(hit => hit.Id, hit => hit.Score);
-        for (var left = 0; left < terms.Count; left++)
+        var found = new List<(long Id, double Score)>[terms.Count];
+        void LeaveOut(IndexDatabase connection, int from, int to)
         {
-            var others = terms.Where((_, index) => index != left).ToList();
-            foreach (var (id, score) in Search(database, KeywordQuery.ToFts(others, "AND"), limit))
+            for (var left = from; left < to; left++)
             {
-                best[id] = Math.Max(score, best.GetValueOrDefault(id));
+                found[left] = Search(connection, KeywordQuery.ToFts([.. terms.Where((_, index) => index != left)], "AND"), limit);
             }
+        }
+
+        var half = terms.Count / 2;
+        var secondHalf = Task.Run(() =>
+        {
+            using var own = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+            LeaveOut(own, half, terms.Count);
+        });
+        LeaveOut(database, 0, half);
+        secondHalf.GetAwaiter().GetResult();
+
+        var best = everyWord.ToDictionary(hit => hit.Id, hit => hit.Score);
+        foreach (var (id, score) in found.SelectMany(hits => hits))
+        {
+            best[id] = Math.Max(score, best.GetValueOrDefault(id));
         }
 
         return [.. best.OrderByDescending(hit => hit.Value).ThenBy(hit => hit.Key).Take(limit).Select(hit => (hit.Key, hit.Value))];
