@@ -10,8 +10,9 @@ namespace Ragex.Actors;
 /// kernel's symbol name table, its vector index), the GC keeps the heap at its peak for reuse.
 /// Every <see cref="CheckInterval"/> this actor looks at what the process allocated: when the last interval allocated
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
-/// freed memory to the system. Doing it only when idle keeps its pause away from indexing and searches. Transformer
-/// sessions unused for their idle time give their model back at the same checks.
+/// freed memory to the system, after the static tier forgets the word pieces it remembered while indexing. Doing it
+/// only when idle keeps its pause away from indexing and searches. Transformer sessions unused for their idle time give
+/// their model back at the same checks.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 {
@@ -54,6 +55,7 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         if (idle && (sessionsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            embedders?.ForgetRememberedPieces();
             CompactHeap();
             releasedAt = checkedAt = GC.GetTotalAllocatedBytes();
             log.Info("Compacted the heap while idle: {0} -> {1} MiB committed", before >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);

@@ -81,6 +81,15 @@ public sealed class BertPieces
         return remaining - count;
     }
 
+    /// <summary>
+    /// Forgets every remembered piece. After indexing the kernel the cache holds about a million of them (some 150 MiB
+    /// of strings and arrays), which an idle process has no use for.
+    /// </summary>
+    public void Forget() => pieces.Clear();
+
+    /// <summary>How many distinct pieces are remembered.</summary>
+    internal int Remembered => pieces.Count;
+
     /// <summary>BERT's definition: ASCII symbols count as punctuation, as does every Unicode punctuation character.</summary>
     private static bool IsPunctuation(char c) =>
         c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~')

@@ -98,6 +98,15 @@ public sealed class EmbedderProvider : IDisposable
         }
     }
 
+    /// <summary>The static tier forgets the word pieces it remembered while indexing (<see cref="BertPieces.Forget"/>), if it was loaded.</summary>
+    public void ForgetRememberedPieces()
+    {
+        if (staticEmbedder.IsValueCreated)
+        {
+            staticEmbedder.Value.Pieces.Forget();
+        }
+    }
+
     public void Dispose()
     {
         if (embedder.IsValueCreated)

@@ -80,6 +80,21 @@ public sealed class StaticModelTests
     }
 
     [Fact]
+    public void ForgottenPiecesAreNoLongerHeldAndTheSameTextStillGetsTheSameVector()
+    {
+        var model = StaticModelStore.LoadOrDistill(TestModels.Locate(TestModels.ArcticXs), new StaticDistillOptions(), anyRecipe: true);
+        var embedder = new StaticEmbedder(model);
+        const string Text = "static int kmalloc_array(size_t n, size_t size, gfp_t flags)";
+        var before = embedder.Embed(Text);
+        Assert.True(embedder.Pieces.Remembered > 0);
+
+        embedder.Pieces.Forget();
+
+        Assert.Equal(0, embedder.Pieces.Remembered);
+        Assert.Equal(before, embedder.Embed(Text));
+    }
+
+    [Fact]
     public void ATableSurvivesSaveAndLoadAndADamagedOneIsRefused()
     {
         using var directory = new Support.TemporaryDirectory();
