@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Ragex.Core;
 using Ragex.Core.Embedding;
+using Ragex.Core.Search;
 
 namespace Ragex.Actors;
 
@@ -12,7 +13,7 @@ namespace Ragex.Actors;
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
 /// freed memory to the system, after the static tier forgets the word pieces it remembered while indexing. Doing it
 /// only when idle keeps its pause away from indexing and searches. Transformer sessions unused for their idle time give
-/// their model back at the same checks.
+/// their model back at the same checks, and symbol search its fuzzy name indexes.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 {
@@ -25,19 +26,22 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
     private const long IdleBytes = 4L << 20;
 
     private readonly EmbedderProvider? embedders;
+    private readonly SymbolNameCache? symbolNames;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private long releasedAt = GC.GetTotalAllocatedBytes();
     private long checkedAt = GC.GetTotalAllocatedBytes();
 
-    public MemoryReleaseActor(EmbedderProvider? embedders)
+    public MemoryReleaseActor(EmbedderProvider? embedders, SymbolNameCache? symbolNames)
     {
         this.embedders = embedders;
+        this.symbolNames = symbolNames;
         Receive<Check>(_ => CheckNow());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(EmbedderProvider? embedders = null) => Akka.Actor.Props.Create(() => new MemoryReleaseActor(embedders));
+    public static Props Props(EmbedderProvider? embedders = null, SymbolNameCache? symbolNames = null) =>
+        Akka.Actor.Props.Create(() => new MemoryReleaseActor(embedders, symbolNames));
 
     protected override void PreStart() => Timers.StartPeriodicTimer(Check.Instance, Check.Instance, CheckInterval);
 
@@ -49,10 +53,16 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
             log.Info("Released {0} idle transformer session(s); the model loads again when next needed", sessionsReleased);
         }
 
+        var namesReleased = symbolNames?.ReleaseUnused() ?? 0;
+        if (namesReleased > 0)
+        {
+            log.Info("Released {0} unused fuzzy name index(es); the next near-miss symbol lookup builds its own again", namesReleased);
+        }
+
         var allocated = GC.GetTotalAllocatedBytes();
         var idle = allocated - checkedAt <= IdleBytes;
         checkedAt = allocated;
-        if (idle && (sessionsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
+        if (idle && (sessionsReleased > 0 || namesReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
             embedders?.ForgetRememberedPieces();

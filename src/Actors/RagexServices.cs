@@ -27,12 +27,14 @@ public sealed record RagexServices(
     {
         var vectors = new VectorIndexCache();
         var freshness = new IndexFreshnessBoard();
-        var engine = SearchEngine.Create(registry, embedders, vectors, ranking, freshness.Of);
+        var symbolNames = new SymbolNameCache();
+        var engine = SearchEngine.Create(registry, embedders, vectors, ranking, freshness.Of, symbolNames);
         return new RagexServices(registry, embedders, indexerOptions ?? new IndexerOptions(), (query, token) =>
             engine.SearchAsync(query.Request, query.CurrentDirectory, token))
         {
             Vectors = vectors,
             Freshness = freshness,
+            SymbolNames = symbolNames,
         };
     }
 
@@ -51,6 +53,9 @@ public sealed record RagexServices(
 
     /// <summary>The live FAISS indexes searches read; each project's writer updates and snapshots them in place.</summary>
     public VectorIndexCache Vectors { get; init; } = new();
+
+    /// <summary>The fuzzy name indexes symbol search keeps; the memory actor lets go of those unused for a while.</summary>
+    public SymbolNameCache SymbolNames { get; init; } = new();
 
     /// <summary>Sessions and queue bounds of the shared embedder pool.</summary>
     public EmbedderPoolOptions EmbedderPool { get; init; } = new();

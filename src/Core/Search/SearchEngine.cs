@@ -22,7 +22,7 @@ public sealed class SearchEngine(
 
     public static SearchEngine Create(
         ProjectRegistry registry, EmbedderProvider embedders, VectorIndexCache vectors, RankingOptions? ranking = null,
-        Func<Project, IndexFreshness?>? freshness = null)
+        Func<Project, IndexFreshness?>? freshness = null, SymbolNameCache? symbolNames = null)
     {
         ranking ??= new RankingOptions();
         var fileTypes = new RipgrepFileTypes();
@@ -35,7 +35,7 @@ public sealed class SearchEngine(
         {
             [SearchMode.Regex] = regex,
             [SearchMode.References] = new ReferenceSearcher(regex),
-            [SearchMode.Symbol] = new SymbolSearcher(fileTypes, ranking),
+            [SearchMode.Symbol] = new SymbolSearcher(fileTypes, ranking, symbolNames),
             [SearchMode.Semantic] = semantic,
             [SearchMode.Keyword] = keyword,
             [SearchMode.Hybrid] = new HybridSearcher(semantic, keyword, fileTypes, ranking),

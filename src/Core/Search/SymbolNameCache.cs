@@ -23,6 +23,12 @@ public sealed class SymbolNameCache
     /// <summary>The most of the wall time full rebuilds may take (0: rebuild whenever the names moved too much).</summary>
     public double RebuildShare { get; init; } = 0.1;
 
+    /// <summary>
+    /// An index no lookup used for this long is let go by <see cref="ReleaseUnused"/> (the kernel's takes 53 MiB) and
+    /// built again by the next lookup (about a second there), as a transformer session gives its model back.
+    /// </summary>
+    public TimeSpan ReleaseUnusedAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Full builds so far (for tests and status).</summary>
     public int Builds => Volatile.Read(ref builds);
 
@@ -35,6 +41,7 @@ public sealed class SymbolNameCache
         IReadOnlyList<string> recent;
         lock (entry)
         {
+            entry.LastUsed = Environment.TickCount64;
             Refresh(entry, database);
             (index, recent) = (entry.Index!, entry.Recent);
         }
@@ -75,6 +82,25 @@ public sealed class SymbolNameCache
                 entry.Index = null;
             }
         }
+    }
+
+    /// <summary>Lets go of every index no lookup used for <see cref="ReleaseUnusedAfter"/>; how many were let go.</summary>
+    public int ReleaseUnused()
+    {
+        var released = 0;
+        foreach (var entry in entries.Values)
+        {
+            lock (entry)
+            {
+                if (entry.Index is not null && Environment.TickCount64 - entry.LastUsed >= ReleaseUnusedAfter.TotalMilliseconds)
+                {
+                    (entry.Index, entry.Recent) = (null, []);
+                    released++;
+                }
+            }
+        }
+
+        return released;
     }
 
     private void Refresh(Entry entry, IndexDatabase database)
@@ -121,6 +147,9 @@ public sealed class SymbolNameCache
     private sealed class Entry
     {
         public SymbolNameIndex? Index { get; set; }
+
+        /// <summary>When a lookup last used the entry (<see cref="Environment.TickCount64"/>).</summary>
+        public long LastUsed { get; set; }
 
         public string? Version { get; set; }
 

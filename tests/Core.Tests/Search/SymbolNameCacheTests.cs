@@ -62,6 +62,25 @@ public sealed class SymbolNameCacheTests
         Assert.Equal(1, cache.Builds);
     }
 
+    [Fact]
+    public void An_index_unused_for_its_time_is_let_go_and_the_next_lookup_builds_it_again()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        using var database = IndexDatabase.Open(path);
+        Write(database, b => b.ReplaceFile(new FileRecord("a.c", 1, 1, "a"), [Symbol with { Name = "kmalloc_array" }], []));
+        var cache = new SymbolNameCache { ReleaseUnusedAfter = TimeSpan.FromSeconds(1) };
+
+        Assert.Equal(["kmalloc_array"], Names(cache.Find(database, path, "kmaloc_array", 10)));
+        Assert.Equal(0, cache.ReleaseUnused());
+        Thread.Sleep(1200);
+        Assert.Equal(1, cache.ReleaseUnused());
+        Assert.Equal(0, cache.ReleaseUnused());
+
+        Assert.Equal(["kmalloc_array"], Names(cache.Find(database, path, "kmaloc_array", 10)));
+        Assert.Equal(2, cache.Builds);
+    }
+
     private static List<string> Names(FuzzyNames found) => [.. found.Names.Select(n => n.Name)];
 
     private static void Write(IndexDatabase database, Action<IndexBatch> action)
