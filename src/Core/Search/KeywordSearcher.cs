@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ragex.Core.Storage;
 using Ragex.Protocol;
 
@@ -11,6 +12,13 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
 {
     /// <summary>Past this many words a question's queries that each leave one word out cost more than they save.</summary>
     private const int MaxTermsForAllButOne = 8;
+
+    /// <summary>
+    /// When the query over every word took this long (a large index), the queries that each leave one word out run
+    /// two at a time. Kernel: 2-5 ms a query, 22-25 -> 18.5 ms for four of them; stdlib: under a millisecond a query,
+    /// where a second connection cost more than it saved (2.7 -> 8.3 ms).
+    /// </summary>
+    private static readonly TimeSpan SplitFrom = TimeSpan.FromMilliseconds(2);
 
     private readonly ChunkRanker ranker = new(ranking.ForKeyword());
 
@@ -43,13 +51,15 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
 
         if (terms.Count > 1)
         {
+            var started = Stopwatch.GetTimestamp();
             var everyWord = Search(database, KeywordQuery.ToFts(terms, "AND"), limit);
             if (everyWord.Count >= limit)
             {
                 return everyWord;
             }
 
-            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(scope, database, terms, everyWord, limit) is var allButOne && allButOne.Count >= limit)
+            var split = Stopwatch.GetElapsedTime(started) >= SplitFrom;
+            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(scope, database, terms, everyWord, limit, split) is var allButOne && allButOne.Count >= limit)
             {
                 return allButOne;
             }
@@ -62,11 +72,11 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     /// The chunks holding all of <paramref name="terms"/> but at most one, with their BM25 over all the terms. BM25
     /// adds one positive share per term a chunk holds, so a chunk's best score across the queries that each leave one
     /// term out (or leave none out) is its score for the whole question; and a chunk cut from one of those queries' top
-    /// <paramref name="limit"/> has that many chunks above it in the whole question's order too. The queries run two
-    /// at a time, the second half on a connection of its own (on the kernel they take 2-4 ms each).
+    /// <paramref name="limit"/> has that many chunks above it in the whole question's order too. When
+    /// <paramref name="split"/>, the second half of the queries runs on a connection of its own beside the first.
     /// </summary>
     private List<(long Id, double Score)> AllButOneWord(
-        SearchScope scope, IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit)
+        SearchScope scope, IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit, bool split)
     {
         var found = new List<(long Id, double Score)>[terms.Count];
         void LeaveOut(IndexDatabase connection, int from, int to)
@@ -77,14 +87,22 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
             }
         }
 
-        var half = terms.Count / 2;
-        var secondHalf = Task.Run(() =>
+        if (split)
         {
-            using var own = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
-            LeaveOut(own, half, terms.Count);
-        });
-        LeaveOut(database, 0, half);
-        secondHalf.GetAwaiter().GetResult();
+            // Parallel.Invoke runs a half itself when no other thread takes it: a search never waits for the pool.
+            var half = terms.Count / 2;
+            Parallel.Invoke(
+                () => LeaveOut(database, 0, half),
+                () =>
+                {
+                    using var own = IndexDatabase.Open(scope.Project.DatabasePath, readOnly: true);
+                    LeaveOut(own, half, terms.Count);
+                });
+        }
+        else
+        {
+            LeaveOut(database, 0, terms.Count);
+        }
 
         var best = everyWord.ToDictionary(hit => hit.Id, hit => hit.Score);
         foreach (var (id, score) in found.SelectMany(hits => hits))
