@@ -21,15 +21,24 @@ public sealed class ProjectRegistry(RagexHome home)
         return At(realRoot);
     }
 
-    /// <summary>Creates the project's data directory and database if needed.</summary>
+    /// <summary>
+    /// Creates the project's data directory, and its database if there is none. An existing database is left to the
+    /// project's writer even if it is unreadable: the writer moves it aside and reports it, and a second opener
+    /// repairing it at the same moment took that report (the daemon registers on every request, while the
+    /// project's writer may be opening).
+    /// </summary>
     public Project Register(string root)
     {
         var project = Describe(root);
         home.EnsureCreated();
         RagexHome.CreatePrivateDirectory(project.DataDirectory);
         WriteRootFile(project);
-        using var database = IndexDatabase.OpenForWriting(project.DatabasePath);
-        database.Meta.Set(MetaKeys.Root, project.Root);
+        if (!File.Exists(project.DatabasePath))
+        {
+            using var database = IndexDatabase.OpenForWriting(project.DatabasePath);
+            database.Meta.Set(MetaKeys.Root, project.Root);
+        }
+
         return project;
     }
 

@@ -1,4 +1,5 @@
 using Ragex.Core.Configuration;
+using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
 
 namespace Ragex.Core.Tests.Projects;
@@ -38,6 +39,21 @@ public sealed class ProjectRegistryTests : IDisposable
         Assert.Equal(tree, registry.List().Single().Root);
         File.Delete(project.DatabasePath);
         Assert.Equal(project, registry.FindContaining(tree));
+    }
+
+    [Fact]
+    public void Registering_again_leaves_an_unreadable_database_for_the_writer_to_move_aside_and_report()
+    {
+        var registry = new ProjectRegistry(new RagexHome(home));
+        var project = registry.Register(tree);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.WriteAllText(project.DatabasePath, "not a database, but long enough to hold a header.........................");
+
+        registry.Register(tree);
+        Assert.StartsWith("not a database", File.ReadAllText(project.DatabasePath), StringComparison.Ordinal);
+
+        using var writer = IndexWriter.Open(project);
+        Assert.Equal(Assert.Single(Directory.GetFiles(project.DataDirectory, "index.db.broken-*")), writer.MovedAside);
     }
 
     public void Dispose()
