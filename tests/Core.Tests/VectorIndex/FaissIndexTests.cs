@@ -147,14 +147,15 @@ public sealed class FaissIndexTests : IDisposable
 
         foreach (var index in new[] { built, loaded })
         {
-            Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported, index.SetFastScan(true));
+            Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, index.SetFastScan(true));
             var fast = Enumerable.Range(0, 30).Select(q => index.Search(queries.AsSpan(q * dimension, dimension), 20)).ToList();
             Assert.False(index.SetFastScan(false));
             for (var q = 0; q < 30; q++)
             {
                 var generic = index.Search(queries.AsSpan(q * dimension, dimension), 20);
                 Assert.Equal(generic.Select(m => m.Id), fast[q].Select(m => m.Id));
-                Assert.All(generic.Zip(fast[q]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, tolerance: 1e-5f));
+                // The fast scan weighs the nibbles with 16-bit integers (within 1e-4; re-ranking makes the final scores exact).
+                Assert.All(generic.Zip(fast[q]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, tolerance: 1e-4f));
             }
         }
 
