@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Akka.Actor;
+using Akka.Event;
 using Ragex.Actors.Messages;
 using Ragex.Actors.Requests;
 using Ragex.Core.Embedding;
@@ -19,9 +21,11 @@ public sealed class IndexWriterActor : ReceiveActor
 {
     public static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(30);
 
+    private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Func<IndexWriter> open;
     private IndexWriter? writer;
     private bool memoryReleased;
+    private Stopwatch? merging;
 
     /// <param name="open">Opens the project's index (<see cref="RagexServices.OpenIndexWriter"/>).</param>
     /// <param name="embedders">The static tier, for completing it at the end of a scan.</param>
@@ -40,7 +44,14 @@ public sealed class IndexWriterActor : ReceiveActor
         {
             var counts = w.CompleteScan(finish.Plan, finish.Embeddings, finish.StaticVectors ? embedders.Static : null);
             Sender.Tell(new ScanFinished(finish.Run, counts));
+            if (w.KeywordIndexToMerge && merging is null)
+            {
+                log.Info("Merging the keyword index of {0} ({1} segments) in the background", w.Project.Root, w.KeywordSegments());
+                merging = Stopwatch.StartNew();
+                Self.Tell(MergeKeywordIndex.Instance);
+            }
         }));
+        Receive<MergeKeywordIndex>(_ => MergeStep());
         Receive<LoadPendingChunks>(load => Write(load.Run, w =>
         {
             if (load.AfterId < 0)
@@ -99,6 +110,31 @@ public sealed class IndexWriterActor : ReceiveActor
     }
 
     protected override void PostStop() => writer?.Dispose();
+
+    /// <summary>
+    /// A step of the keyword index's merge. The index is valid between steps, so a failed one only ends the merge
+    /// (the index stays in more segments, slower to search), and a restarted writer does not resume it.
+    /// </summary>
+    private void MergeStep()
+    {
+        memoryReleased = false;
+        try
+        {
+            if (writer!.MergeKeywordIndex())
+            {
+                Self.Tell(MergeKeywordIndex.Instance);
+                return;
+            }
+
+            log.Info("Merged the keyword index of {0} into one segment in {1:0.0} s", writer.Project.Root, merging?.Elapsed.TotalSeconds ?? 0);
+        }
+        catch (Exception e)
+        {
+            log.Warning("Merging the keyword index of {0} stopped: {1}", writer!.Project.Root, FailureMessage.Describe(e));
+        }
+
+        merging = null;
+    }
 
     private void Write(int run, Action<IndexWriter> step)
     {

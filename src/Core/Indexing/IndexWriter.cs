@@ -73,7 +73,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
     public IndexCounts CompleteScan(IndexPlan plan, bool embeddings, StaticEmbedder? staticTier, CancellationToken cancellationToken = default)
     {
         FinishScan(plan, embeddings);
-        database.EndBulkLoad();
+        KeywordIndexToMerge |= database.EndBulkLoad();
         if (staticTier is not null)
         {
             CompleteStaticTier(staticTier, cancellationToken);
@@ -81,6 +81,28 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
         }
 
         return Counts();
+    }
+
+    /// <summary>
+    /// Set when a bulk load rebuilt the keyword index: FTS5's rebuild leaves it in tens of segments (23 for the
+    /// kernel), and every term of a query is looked up in each. <see cref="MergeKeywordIndex"/> merges it into one.
+    /// </summary>
+    public bool KeywordIndexToMerge { get; private set; }
+
+    /// <summary>
+    /// Pages written per <see cref="MergeKeywordIndex"/> step. The kernel's keyword index (130,000 pages) merges in
+    /// about 9 s, so a step takes some 70 ms: a save waits for at most one.
+    /// </summary>
+    public const int KeywordMergePagesPerStep = 1000;
+
+    /// <summary>The keyword index's segments, before a merge (for its log line).</summary>
+    public long KeywordSegments() => database.KeywordSegments();
+
+    /// <summary>One bounded step of merging the keyword index into one segment; false once there is nothing left to merge.</summary>
+    public bool MergeKeywordIndex()
+    {
+        KeywordIndexToMerge = database.MergeKeywordIndex(KeywordMergePagesPerStep);
+        return KeywordIndexToMerge;
     }
 
     /// <summary>

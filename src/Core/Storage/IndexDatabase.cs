@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Ragex.Core.Storage;
@@ -138,18 +139,39 @@ public sealed class IndexDatabase : IDisposable
         batch.Commit();
     }
 
-    /// <summary>Rebuilds what a bulk load dropped, if one is in progress (or was left by a killed process).</summary>
-    public void EndBulkLoad()
+    /// <summary>Rebuilds what a bulk load dropped, if one is in progress (or was left by a killed process); true if it did.</summary>
+    public bool EndBulkLoad()
     {
         if (Meta.Get(BulkLoad.MetaKey) is null)
         {
-            return;
+            return false;
         }
 
         using var batch = BeginBatch();
         batch.Execute(BulkLoad.Restore);
         batch.Execute($"DELETE FROM meta WHERE key = '{BulkLoad.MetaKey}'");
         batch.Commit();
+        return true;
+    }
+
+    /// <summary>How many segments the keyword index is in (each query's terms are looked up in every one).</summary>
+    public long KeywordSegments() => commands.Scalar("SELECT count(DISTINCT segid) FROM chunks_fts_idx");
+
+    /// <summary>
+    /// One bounded step of merging the keyword index into a single segment (FTS5's 'merge' with a negative page
+    /// count: an incremental 'optimize'), writing about <paramref name="pages"/> pages in a transaction of its own.
+    /// True while there is more to merge (FTS5 reports its work in the connection's change count).
+    /// </summary>
+    public bool MergeKeywordIndex(int pages)
+    {
+        var before = commands.Scalar("SELECT total_changes()");
+        using (var batch = BeginBatch())
+        {
+            batch.Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('merge', {-pages})"));
+            batch.Commit();
+        }
+
+        return commands.Scalar("SELECT total_changes()") - before >= 2;
     }
 
     /// <summary>The definitions of every table, index and trigger, by name.</summary>

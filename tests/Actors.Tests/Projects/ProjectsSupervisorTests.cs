@@ -184,6 +184,32 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
             TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public void A_first_index_loaded_in_bulk_merges_its_keyword_index_afterwards_and_keeps_it_searchable()
+    {
+        var tree = Tree("def module_entry():\n    pass\n");
+        foreach (var i in Enumerable.Range(0, 1200))
+        {
+            File.WriteAllText(Path.Combine(tree, $"generated_{i:0000}.py"), $"def handler_{i}(request):\n    return dispatch_table[{i}]\n");
+        }
+
+        var services = Services();
+        var supervisor = TestSupervisor.Create(Sys, services);
+
+        EventFilter.Info(contains: "Merged the keyword index of " + tree).ExpectOne(
+            TimeSpan.FromSeconds(60),
+            () =>
+            {
+                supervisor.Tell(new IndexProject(tree, Embeddings: false));
+                Assert.Equal(1201, ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(60)).Files);
+            });
+
+        var project = services.Registry.Find(tree)!;
+        using var database = Ragex.Core.Storage.IndexDatabase.Open(project.DatabasePath, readOnly: true);
+        Assert.Equal(1, database.KeywordSegments());
+        Assert.Equal(1200, database.Chunks.KeywordSearch("\"dispatch\"", 4.0, 1.0, 1.0, 5000).Count);
+    }
+
     public new void Dispose()
     {
         base.Dispose();

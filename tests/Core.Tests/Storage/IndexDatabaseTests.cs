@@ -330,6 +330,41 @@ public sealed class IndexDatabaseTests
         Assert.Single(database.Chunks.KeywordSearch("\"regs\"", 4.0, 1.0, 1.0, 10));
     }
 
+    [Fact]
+    public void The_keyword_index_merges_step_by_step_into_one_segment_and_finds_the_same_chunks()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        // Each commit writes a segment of its own; FTS5 merges them only four at a time.
+        foreach (var file in Enumerable.Range(0, 3))
+        {
+            Write(database, b =>
+            {
+                foreach (var i in Enumerable.Range(0, 200))
+                {
+                    var path = $"m{file}/f{i}.py";
+                    b.ReplaceFile(new FileRecord(path, 1, 1, $"h{file}-{i}"), [], [new Chunk(1, 2, null, Chunk.WindowKind, $"{path}\nsession {i} of batch{file} word{i % 7}", $"c{file}-{i}")]);
+                }
+            });
+        }
+
+        const string query = "\"session\" AND \"word3\"";
+        var before = database.Chunks.KeywordSearch(query, 4.0, 1.0, 1.0, 1000);
+        Assert.True(database.KeywordSegments() > 1);
+
+        var steps = 0;
+        while (database.MergeKeywordIndex(pages: 2))
+        {
+            steps++;
+        }
+
+        Assert.Equal(1, database.KeywordSegments());
+        Assert.True(steps > 1, $"{steps} step(s): each step was to write about 2 pages");
+        Assert.Equal(before.Select(h => h.Id).Order(), database.Chunks.KeywordSearch(query, 4.0, 1.0, 1.0, 1000).Select(h => h.Id).Order());
+        Assert.Equal(3 * 29, before.Count);
+        Assert.False(database.MergeKeywordIndex(pages: 2));
+    }
+
     private static void Write(IndexDatabase database, Action<IndexBatch> action)
     {
         using var batch = database.BeginBatch();
