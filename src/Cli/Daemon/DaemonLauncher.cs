@@ -15,7 +15,8 @@ public static class DaemonLauncher
     /// <summary>Overrides where the daemon program is: a ragexd executable or ragexd.dll.</summary>
     public const string DaemonVariable = "RAGEX_DAEMON";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>A start takes about half a second; a machine busy with a test suite has taken over 30 s.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     public static string EndpointPath(RagexHome home) => Path.Combine(home.Directory, DaemonEndpoint.FileName);
 
@@ -45,7 +46,22 @@ public static class DaemonLauncher
             await Task.Delay(10, cancellationToken);
         }
 
-        throw new RagexException($"the daemon did not start within {StartTimeout.TotalSeconds:0} s: {LastLine(StartLogPath(home))}");
+        // Given up on, it is stopped rather than left to come up unseen (a home deleted meanwhile would keep it forever).
+        StopQuietly(launched);
+        throw new RagexException($"the daemon did not start within {StartTimeout.TotalSeconds:0} s and was stopped: {LastLine(StartLogPath(home))}");
+    }
+
+    /// <summary>The launched shell execs setsid, which execs the daemon: the process started is the daemon itself.</summary>
+    private static void StopQuietly(Process launched)
+    {
+        try
+        {
+            launched.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
     }
 
     /// <summary>
