@@ -33,8 +33,9 @@ public sealed record VectorIndexOptions
 
     /// <summary>
     /// The share of lists a search visits, as one list in this many (at least <see cref="MinProbes"/>). One in 8: on the
-    /// kernel's 1.6M static vectors recall@10 is 0.960 (0.883 with one in 64) at 4-5 ms with the shim's AVX2 scan of
-    /// 4-bit codes (bench/results/kernel.md, "Stop 25"); a CPU without AVX2 scans about ten times slower.
+    /// kernel's 1.6M static vectors recall@10 is 0.960-0.980 (0.883 with one in 64) at 2.9-3.3 ms with the shim's AVX2
+    /// scan of 4-bit codes (bench/results/kernel.md, "Stop 25" and "Stop 27"); a CPU without AVX2 scans about ten times
+    /// slower.
     /// </summary>
     public int ListsPerProbe { get; init; } = 8;
 
