@@ -108,6 +108,24 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void Printed_json_escapes_as_the_serializer_with_relaxed_escaping_does_and_keeps_markup_and_accents_readable()
+    {
+        var hit = new SearchHit("/repo", "src/ünï \"q\".py", 3, 1, 4, "function", "A<T>.f", "if a < b && c > 'd' {\t\u0001é}", 0.25, SearchMode.Hybrid)
+        {
+            After = [new ContextLine(4, "x = \"\\n\"")],
+            Spans = [new MatchSpan(3, 1)],
+            StartLine = 2,
+        };
+        var relaxed = new JsonSerializerOptions(ProtocolJsonContext.Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        var printed = OutputJson.Serialize(hit);
+
+        Assert.Equal(JsonSerializer.Serialize(hit, relaxed.GetTypeInfo(typeof(SearchHit))), printed);
+        Assert.Contains("if a < b && c > 'd'", printed, StringComparison.Ordinal);
+        Assert.Contains("src/ünï", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_lines_match_carries_path_and_line_span_at_the_top_level()
     {
         using var match = JsonDocument.Parse(Render(new JsonLinesFormatter()).Split('\n')[0]);
