@@ -117,6 +117,11 @@ public sealed class IndexWriterActor : ReceiveActor
     /// </summary>
     private void MergeStep()
     {
+        if (merging is null)
+        {
+            return;
+        }
+
         memoryReleased = false;
         try
         {
@@ -126,7 +131,7 @@ public sealed class IndexWriterActor : ReceiveActor
                 return;
             }
 
-            log.Info("Merged the keyword index of {0} into one segment in {1:0.0} s", writer.Project.Root, merging?.Elapsed.TotalSeconds ?? 0);
+            log.Info("Merged the keyword index of {0} into one segment in {1:0.0} s", writer.Project.Root, merging.Elapsed.TotalSeconds);
         }
         catch (Exception e)
         {

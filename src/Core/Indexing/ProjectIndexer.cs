@@ -29,6 +29,12 @@ public sealed class ProjectIndexer(
         var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
         writer.CompleteScan(plan, embeddings: embedders is not null, staticTier, cancellationToken);
 
+        // Nothing runs after this process: the merge the daemon's writer does in the background is done here.
+        while (writer.KeywordIndexToMerge && writer.MergeKeywordIndex())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var transformer = embedders is { HasTransformerTier: true };
         var embedding = Stopwatch.StartNew();
         var embedded = transformer && waitForAllTiers ? EmbedPending(writer, embedders!, progress, cancellationToken) : 0;
