@@ -42,7 +42,9 @@ public sealed class DaemonProcess : IDisposable
         {
             var endpoint = await DirectoryChanges.UntilAsync(
                 home, () => DaemonEndpoint.TryRead(path), e => e?.ProcessId == process.Id, TimeSpan.FromSeconds(60),
-                _ => process.HasExited ? $"ragexd exited with {process.ExitCode}: {process.StandardError.ReadToEnd()}" : "ragexd wrote no daemon.json",
+                _ => process.HasExited
+                    ? $"ragexd exited with {process.ExitCode}: {process.StandardError.ReadToEnd()}"
+                    : $"ragexd (pid {process.Id}, {process.TotalProcessorTime.TotalSeconds:0.0} s of CPU) wrote no daemon.json; its log, last lines:\n{LogTail(home, 10)}",
                 process.WaitForExitAsync());
             return new DaemonProcess(process, endpoint!);
         }

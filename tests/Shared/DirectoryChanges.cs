@@ -24,6 +24,13 @@ public sealed class DirectoryChanges : IDisposable
         watcher.EnableRaisingEvents = true;
     }
 
+    /// <summary>
+    /// Without a change, <see cref="UntilAsync{T}(string, Func{Task{T}}, Func{T, bool}, TimeSpan, Func{T, string}, Task?)"/>
+    /// looks again after this long: a watcher that could not be armed (inotify's limits, which the whole machine's test
+    /// processes share) or that lost its events would otherwise leave a test waiting for its timeout.
+    /// </summary>
+    private static readonly TimeSpan LookAgainAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>Completes at the first change after it was read: read it before looking, await it after.</summary>
     public Task Next => Volatile.Read(ref next).Task;
 
@@ -35,7 +42,7 @@ public sealed class DirectoryChanges : IDisposable
         string directory, Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, Func<T, string> failure, Task? abandon = null)
     {
         using var changes = new DirectoryChanges(directory);
-        return await Until.ChangedAsync(() => changes.Next, probe, done, timeout, failure, abandon);
+        return await Until.ChangedAsync(() => Task.WhenAny(changes.Next, Task.Delay(LookAgainAfter)), probe, done, timeout, failure, abandon);
     }
 
     public static Task<T> UntilAsync<T>(string directory, Func<T> probe, Func<T, bool> done, TimeSpan timeout, Func<T, string> failure, Task? abandon = null) =>
