@@ -3,6 +3,7 @@ using Akka.Event;
 using Ragex.Core;
 using Ragex.Core.Embedding;
 using Ragex.Core.Search;
+using Ragex.Core.VectorIndex;
 
 namespace Ragex.Actors;
 
@@ -13,7 +14,7 @@ namespace Ragex.Actors;
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
 /// freed memory to the system, after the static tier forgets the word pieces it remembered while indexing. Doing it
 /// only when idle keeps its pause away from indexing and searches. Transformer sessions unused for their idle time give
-/// their model back at the same checks, and symbol search its fuzzy name indexes.
+/// their model back at the same checks, symbol search its fuzzy name indexes, and semantic search its vector indexes.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 {
@@ -27,21 +28,23 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 
     private readonly EmbedderProvider? embedders;
     private readonly SymbolNameCache? symbolNames;
+    private readonly VectorIndexCache? vectors;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private long releasedAt = GC.GetTotalAllocatedBytes();
     private long checkedAt = GC.GetTotalAllocatedBytes();
 
-    public MemoryReleaseActor(EmbedderProvider? embedders, SymbolNameCache? symbolNames)
+    public MemoryReleaseActor(EmbedderProvider? embedders, SymbolNameCache? symbolNames, VectorIndexCache? vectors)
     {
         this.embedders = embedders;
         this.symbolNames = symbolNames;
+        this.vectors = vectors;
         Receive<Check>(_ => CheckNow());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(EmbedderProvider? embedders = null, SymbolNameCache? symbolNames = null) =>
-        Akka.Actor.Props.Create(() => new MemoryReleaseActor(embedders, symbolNames));
+    public static Props Props(EmbedderProvider? embedders = null, SymbolNameCache? symbolNames = null, VectorIndexCache? vectors = null) =>
+        Akka.Actor.Props.Create(() => new MemoryReleaseActor(embedders, symbolNames, vectors));
 
     protected override void PreStart() => Timers.StartPeriodicTimer(Check.Instance, Check.Instance, CheckInterval);
 
@@ -59,10 +62,16 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
             log.Info("Released {0} unused fuzzy name index(es); the next near-miss symbol lookup builds its own again", namesReleased);
         }
 
+        var vectorsReleased = vectors?.ReleaseUnused() ?? 0;
+        if (vectorsReleased > 0)
+        {
+            log.Info("Released {0} unused vector index(es); the next semantic search opens its own again from the snapshot", vectorsReleased);
+        }
+
         var allocated = GC.GetTotalAllocatedBytes();
         var idle = allocated - checkedAt <= IdleBytes;
         checkedAt = allocated;
-        if (idle && (sessionsReleased > 0 || namesReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
+        if (idle && (sessionsReleased > 0 || namesReleased > 0 || vectorsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
             embedders?.ForgetRememberedPieces();

@@ -22,7 +22,7 @@ public sealed class RagexRoot : ReceiveActor
         var embedders = Context.ActorOf(embedderPool, "embedders");
         var projects = Context.ActorOf(ProjectsSupervisor.Props(services, embedders), "projects");
         var router = Context.ActorOf(RequestRouter.Props(services, projects), RouterName);
-        Context.ActorOf(MemoryReleaseActor.Props(services.Embedders, services.SymbolNames), "memory");
+        Context.ActorOf(MemoryReleaseActor.Props(services.Embedders, services.SymbolNames, services.Vectors), "memory");
         ReceiveAny(message => router.Forward(message));
     }
 

@@ -14,13 +14,69 @@ namespace Ragex.Core.VectorIndex;
 public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, LiveVectorIndex> indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Use> uses = new(StringComparer.Ordinal);
     private readonly Lock opening = new();
 
     public VectorIndexOptions Options { get; } = options ?? new VectorIndexOptions();
 
+    /// <summary>
+    /// An index no search used for this long is let go by <see cref="ReleaseUnused"/> (the kernel's static tier holds
+    /// about 220 MiB, the stdlib's two exact tiers about 50) and opened again by the next search, from its snapshot
+    /// and the changes logged since (a fraction of a second on the kernel), as the fuzzy name indexes are.
+    /// </summary>
+    public TimeSpan ReleaseUnusedAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     public IReadOnlyList<VectorMatch> Search(Project project, IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, int k)
     {
-        var live = Get(project, database, tier, query.Length);
+        var use = uses.GetOrAdd(Key(project, tier), _ => new Use());
+        Interlocked.Increment(ref use.Searching);
+        try
+        {
+            Volatile.Write(ref use.LastSearched, Environment.TickCount64);
+            try
+            {
+                return Search(Get(project, database, tier, query.Length), database, tier, query, k);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Let go between this search counting itself in and looking it up (ReleaseUnused had just checked):
+                // opened again, and no release passes this search's count now.
+                return Search(Get(project, database, tier, query.Length), database, tier, query, k);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref use.Searching);
+        }
+    }
+
+    /// <summary>
+    /// Lets go of every index no search used for <see cref="ReleaseUnusedAfter"/> and none is using now (a search counts
+    /// itself in before it looks the index up); how many were let go.
+    /// </summary>
+    public int ReleaseUnused()
+    {
+        var released = 0;
+        foreach (var (key, live) in indexes)
+        {
+            var use = uses.GetOrAdd(key, _ => new Use());
+            lock (opening)
+            {
+                if (Volatile.Read(ref use.Searching) == 0
+                    && Environment.TickCount64 - Volatile.Read(ref use.LastSearched) >= ReleaseUnusedAfter.TotalMilliseconds
+                    && indexes.TryRemove(new KeyValuePair<string, LiveVectorIndex>(key, live)))
+                {
+                    live.Dispose();
+                    released++;
+                }
+            }
+        }
+
+        return released;
+    }
+
+    private IReadOnlyList<VectorMatch> Search(LiveVectorIndex live, IndexDatabase database, VectorTier tier, ReadOnlySpan<float> query, int k)
+    {
         live.CatchUp(database);
         return live.Kind == FaissIndexKind.Flat
             ? live.Search(query, k)
@@ -53,7 +109,14 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
     {
         if (indexes.TryGetValue(Key(project, tier), out var loaded) && loaded.Dimension == dimension)
         {
-            return loaded.Snapshot(database, force);
+            try
+            {
+                return loaded.Snapshot(database, force);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Let go meanwhile (ReleaseUnused), before it changed anything: snapshotted as one no search has loaded.
+            }
         }
 
         var tag = ProjectVectors.ReadTag(project, tier);
@@ -77,6 +140,13 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
         }
 
         indexes.Clear();
+    }
+
+    /// <summary>Searches of one tier's index: how many are running, and when the last began.</summary>
+    private sealed class Use
+    {
+        public int Searching;
+        public long LastSearched;
     }
 
     private static string Key(Project project, VectorTier tier) => project.Id + "/" + tier.Name;

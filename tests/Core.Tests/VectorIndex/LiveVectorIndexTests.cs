@@ -205,6 +205,71 @@ public sealed class LiveVectorIndexTests : IDisposable
     }
 
     [Fact]
+    public void An_index_let_go_while_unused_is_opened_again_by_the_next_search_with_the_changes_since()
+    {
+        while (database.Chunks.CountStatic() < 300)
+        {
+            AddFile();
+        }
+
+        using var cache = new VectorIndexCache(Exact) { ReleaseUnusedAfter = TimeSpan.Zero };
+        var query = RandomUnit();
+        Assert.Equal(0, cache.ReleaseUnused());
+        Assert.Equal(10, cache.Search(project, database, Tier, query, 10).Count);
+
+        Assert.Equal(1, cache.ReleaseUnused());
+        Assert.Equal(0, cache.ReleaseUnused());
+        for (var i = 0; i < 20; i++)
+        {
+            RandomOperation();
+        }
+
+        using var fresh = new VectorIndexCache(Exact);
+        Assert.Equal(fresh.Search(project, database, Tier, query, 10), cache.Search(project, database, Tier, query, 10));
+        Assert.Equal(1, cache.ReleaseUnused());
+        Assert.True(cache.Snapshot(project, database, Tier, Dimension, force: true));
+    }
+
+    [Fact]
+    public async Task Searches_between_which_the_index_is_let_go_all_answer_the_same()
+    {
+        while (database.Chunks.CountStatic() < 300)
+        {
+            AddFile();
+        }
+
+        using var cache = new VectorIndexCache(Exact) { ReleaseUnusedAfter = TimeSpan.Zero };
+        var query = RandomUnit();
+        var expected = cache.Search(project, database, Tier, query, 10);
+        using var stop = new CancellationTokenSource();
+        var releases = Task.Run(() =>
+        {
+            var count = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                count += cache.ReleaseUnused();
+            }
+
+            return count;
+        });
+
+        // On a connection of its own, as the daemon's searches are; the writer's database stays on this thread. Between
+        // two searches no search is running, and the releases may take the index.
+        await Task.Run(() =>
+        {
+            using var reader = IndexDatabase.Open(project.DatabasePath, readOnly: true);
+            for (var i = 0; i < 500; i++)
+            {
+                Assert.Equal(expected, cache.Search(project, reader, Tier, query, 10));
+                Thread.Yield();
+            }
+        });
+        await stop.CancelAsync();
+
+        Assert.True(await releases > 0, "no index was let go between the searches");
+    }
+
+    [Fact]
     public void Every_vector_write_is_logged_under_a_new_sequence()
     {
         var before = database.VectorLog.Sequence();
