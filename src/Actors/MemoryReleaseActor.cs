@@ -50,28 +50,14 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 
     private void CheckNow()
     {
-        var sessionsReleased = embedders?.ReleaseIdleSessions() ?? 0;
-        if (sessionsReleased > 0)
-        {
-            log.Info("Released {0} idle transformer session(s); the model loads again when next needed", sessionsReleased);
-        }
-
-        var namesReleased = symbolNames?.ReleaseUnused() ?? 0;
-        if (namesReleased > 0)
-        {
-            log.Info("Released {0} unused fuzzy name index(es); the next near-miss symbol lookup builds its own again", namesReleased);
-        }
-
-        var vectorsReleased = vectors?.ReleaseUnused() ?? 0;
-        if (vectorsReleased > 0)
-        {
-            log.Info("Released {0} unused vector index(es); the next semantic search opens its own again from the snapshot", vectorsReleased);
-        }
+        var released = Logged(embedders?.ReleaseIdleSessions(), "idle transformer session(s); the model loads again when next needed")
+            + Logged(symbolNames?.ReleaseUnused(), "unused fuzzy name index(es); the next near-miss symbol lookup builds its own again")
+            + Logged(vectors?.ReleaseUnused(), "unused vector index(es); the next semantic search opens its own again from the snapshot");
 
         var allocated = GC.GetTotalAllocatedBytes();
         var idle = allocated - checkedAt <= IdleBytes;
         checkedAt = allocated;
-        if (idle && (sessionsReleased > 0 || namesReleased > 0 || vectorsReleased > 0 || allocated - releasedAt >= WorthReleasingBytes))
+        if (idle && (released > 0 || allocated - releasedAt >= WorthReleasingBytes))
         {
             var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
             embedders?.ForgetRememberedPieces();
@@ -86,6 +72,17 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
         {
             NativeHeap.Trim();
         }
+    }
+
+    /// <summary>How many of something were let go (none when there is nothing to let go of), in one line when any.</summary>
+    private int Logged(int? released, string what)
+    {
+        if (released is > 0)
+        {
+            log.Info("Released {0} {1}", released, what);
+        }
+
+        return released ?? 0;
     }
 
     /// <summary>One blocking, compacting collection that returns the freed memory to the system.</summary>
