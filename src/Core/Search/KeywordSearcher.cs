@@ -49,24 +49,41 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
             return [];
         }
 
+        var documents = DocumentCounts(database, terms);
+        List<(long Id, double Score)> Search(IndexDatabase connection, IReadOnlyList<string> asked, string operation) =>
+            connection.Chunks.KeywordSearch(
+                KeywordQuery.ToFts(asked, operation), ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit,
+                documents is null ? null : [.. asked.Select(term => documents[term])]);
+
         if (terms.Count > 1)
         {
             var started = Stopwatch.GetTimestamp();
-            var everyWord = Search(database, KeywordQuery.ToFts(terms, "AND"), limit);
+            var everyWord = Search(database, terms, "AND");
             if (everyWord.Count >= limit)
             {
                 return everyWord;
             }
 
             var split = Stopwatch.GetElapsedTime(started) >= SplitFrom;
-            if (terms.Count is >= 3 and <= MaxTermsForAllButOne && AllButOneWord(scope, database, terms, everyWord, limit, split) is var allButOne && allButOne.Count >= limit)
+            if (terms.Count is >= 3 and <= MaxTermsForAllButOne
+                && AllButOneWord(scope, database, terms, everyWord, limit, split, (connection, asked) => Search(connection, asked, "AND")) is var allButOne
+                && allButOne.Count >= limit)
             {
                 return allButOne;
             }
         }
 
-        return Search(database, KeywordQuery.ToFts(terms, "OR"), limit);
+        return Search(database, terms, "OR");
     }
+
+    /// <summary>
+    /// How many chunks hold each word, counted once for all the queries of a search (BM25 weighs a word by it); null
+    /// when the index's SQLite counts them itself for every query.
+    /// </summary>
+    private static Dictionary<string, long>? DocumentCounts(IndexDatabase database, IReadOnlyList<string> terms) =>
+        database.Chunks.TakesDocumentCounts
+            ? terms.Distinct(StringComparer.Ordinal).ToDictionary(term => term, term => database.Chunks.DocumentsMatching(KeywordQuery.ToFts([term], "AND")), StringComparer.Ordinal)
+            : null;
 
     /// <summary>
     /// The chunks holding all of <paramref name="terms"/> but at most one, with their BM25 over all the terms. BM25
@@ -76,14 +93,15 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
     /// <paramref name="split"/>, the second half of the queries runs on a connection of its own beside the first.
     /// </summary>
     private List<(long Id, double Score)> AllButOneWord(
-        SearchScope scope, IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit, bool split)
+        SearchScope scope, IndexDatabase database, IReadOnlyList<string> terms, List<(long Id, double Score)> everyWord, int limit, bool split,
+        Func<IndexDatabase, IReadOnlyList<string>, List<(long Id, double Score)>> allOf)
     {
         var found = new List<(long Id, double Score)>[terms.Count];
         void LeaveOut(IndexDatabase connection, int from, int to)
         {
             for (var left = from; left < to; left++)
             {
-                found[left] = Search(connection, KeywordQuery.ToFts([.. terms.Where((_, index) => index != left)], "AND"), limit);
+                found[left] = allOf(connection, [.. terms.Where((_, index) => index != left)]);
             }
         }
 
@@ -112,7 +130,4 @@ public sealed class KeywordSearcher(RipgrepFileTypes fileTypes, RankingOptions r
 
         return [.. best.OrderByDescending(hit => hit.Value).ThenBy(hit => hit.Key).Take(limit).Select(hit => (hit.Key, hit.Value))];
     }
-
-    private List<(long Id, double Score)> Search(IndexDatabase database, string fts, int limit) =>
-        database.Chunks.KeywordSearch(fts, ranking.SymbolNameWeight, ranking.IdentifierWordsWeight, ranking.PathWordsWeight, limit);
 }

@@ -84,21 +84,36 @@ public sealed class ChunkQueries
         return chunks;
     }
 
+    /// <summary>Whether <see cref="KeywordSearch"/> uses given counts of each phrase's chunks (false: this SQLite counts them itself).</summary>
+    public bool TakesDocumentCounts => commands.HasGivenCountsBm25;
+
+    /// <summary>How many chunks the keyword query matches (one word: the count BM25's weight of the word comes from).</summary>
+    public long DocumentsMatching(string ftsQuery) => commands.Scalar("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $query", ("$query", ftsQuery));
+
     /// <summary>
     /// BM25 over the chunk's symbol name, its text, the words of its compound identifiers and the words of its file's
     /// path (weighted <paramref name="symbolWeight"/>, 1, <paramref name="wordsWeight"/> and <paramref name="pathWeight"/>),
     /// best first; <paramref name="ftsQuery"/> is an FTS5 MATCH expression. Scores are negated bm25, higher is better.
     /// (An index older than a column has fewer; FTS5 ignores the extra weights.)
     /// </summary>
-    public List<(long Id, double Score)> KeywordSearch(string ftsQuery, double symbolWeight, double wordsWeight, double pathWeight, int limit)
+    public List<(long Id, double Score)> KeywordSearch(
+        string ftsQuery, double symbolWeight, double wordsWeight, double pathWeight, int limit, IReadOnlyList<long>? phraseDocuments = null)
     {
+        // With each phrase's count of matching chunks given (in the query's order), FTS5 need not count them again.
+        var counted = phraseDocuments is not null && TakesDocumentCounts;
+        var counts = counted ? phraseDocuments!.Select((count, i) => (Name: $"$d{i}", Value: (object)count)).ToArray() : [];
+        var function = counted ? $"{GivenCountsBm25.Name}(chunks_fts, $symbolWeight, 1.0, $wordsWeight, $pathWeight, {string.Join(", ", counts.Select(c => c.Name))})"
+            : "bm25(chunks_fts, $symbolWeight, 1.0, $wordsWeight, $pathWeight)";
         using var command = commands.Command(
-            "SELECT rowid, -bm25(chunks_fts, $symbolWeight, 1.0, $wordsWeight, $pathWeight) AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
-            ("$query", ftsQuery),
-            ("$symbolWeight", symbolWeight),
-            ("$wordsWeight", wordsWeight),
-            ("$pathWeight", pathWeight),
-            ("$limit", limit));
+            $"SELECT rowid, -{function} AS score FROM chunks_fts WHERE chunks_fts MATCH $query ORDER BY score DESC LIMIT $limit",
+            [
+                ("$query", ftsQuery),
+                ("$symbolWeight", symbolWeight),
+                ("$wordsWeight", wordsWeight),
+                ("$pathWeight", pathWeight),
+                ("$limit", limit),
+                .. counts,
+            ]);
         using var reader = command.ExecuteReader();
         var hits = new List<(long, double)>();
         while (reader.Read())

@@ -365,6 +365,43 @@ public sealed class IndexDatabaseTests
         Assert.False(database.MergeKeywordIndex(pages: 2));
     }
 
+    [Fact]
+    public void Keyword_search_with_each_words_count_given_scores_as_fts5_counting_them_itself()
+    {
+        using var directory = new TemporaryDirectory();
+        using var database = IndexDatabase.Open(directory.Combine("index.db"));
+        Write(database, b =>
+        {
+            foreach (var i in Enumerable.Range(0, 60))
+            {
+                var path = $"pkg/m{i % 5}.py";
+                var words = string.Join(' ', Enumerable.Range(0, 1 + (i % 4)).Select(_ => i % 3 == 0 ? "session" : "cookie"));
+                b.ReplaceFile(new FileRecord(path + i, 1, 1, $"h{i}"), [], [new Chunk(1, 2, i % 2 == 0 ? "open_session" : null, Chunk.WindowKind, $"{path}\n{words} jar{i % 6} store", $"c{i}")]);
+            }
+        });
+        Assert.True(database.Chunks.TakesDocumentCounts);
+
+        string[] terms = ["session", "cookie", "jar2", "store"];
+        var counts = terms.ToDictionary(t => t, t => database.Chunks.DocumentsMatching($"\"{t}\""));
+        Assert.Equal(60, counts["store"]);
+        foreach (var asked in new[] { terms[..2], terms[1..], terms[..1], terms })
+        {
+            foreach (var operation in new[] { " OR ", " AND " })
+            {
+                var fts = string.Join(operation, asked.Select(t => $"\"{t}\""));
+                var itself = database.Chunks.KeywordSearch(fts, 4.0, 1.5, 0.5, 1000);
+                var given = database.Chunks.KeywordSearch(fts, 4.0, 1.5, 0.5, 1000, [.. asked.Select(t => counts[t])]);
+                Assert.Equal(itself.Select(h => h.Id), given.Select(h => h.Id));
+                Assert.Equal(itself.Select(h => h.Score), given.Select(h => h.Score), (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Abs(a));
+            }
+        }
+
+        // The counts are what weighs a word: a word said to be rare outweighs the others.
+        var cookieRare = database.Chunks.KeywordSearch("\"session\" OR \"cookie\"", 1.0, 1.0, 1.0, 1, [counts["session"], 1]);
+        var sessionRare = database.Chunks.KeywordSearch("\"session\" OR \"cookie\"", 1.0, 1.0, 1.0, 1, [1, counts["cookie"]]);
+        Assert.NotEqual(cookieRare[0].Id, sessionRare[0].Id);
+    }
+
     private static void Write(IndexDatabase database, Action<IndexBatch> action)
     {
         using var batch = database.BeginBatch();
