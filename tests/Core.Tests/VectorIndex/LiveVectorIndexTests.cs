@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ragex.Core.Chunking;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
@@ -242,31 +243,32 @@ public sealed class LiveVectorIndexTests : IDisposable
         var query = RandomUnit();
         var expected = cache.Search(project, database, Tier, query, 10);
         using var stop = new CancellationTokenSource();
+        var released = 0;
         var releases = Task.Run(() =>
         {
-            var count = 0;
             while (!stop.IsCancellationRequested)
             {
-                count += cache.ReleaseUnused();
+                Interlocked.Add(ref released, cache.ReleaseUnused());
             }
-
-            return count;
         });
 
         // On a connection of its own, as the daemon's searches are; the writer's database stays on this thread. Between
-        // two searches no search is running, and the releases may take the index.
+        // two searches no search is running, and the releases may take the index. The searches go on until the index
+        // has been let go a few times (the releasing thread may start after 500 quick searches are done).
         await Task.Run(() =>
         {
             using var reader = IndexDatabase.Open(project.DatabasePath, readOnly: true);
-            for (var i = 0; i < 500; i++)
+            var started = Stopwatch.StartNew();
+            for (var i = 0; i < 500 || (Volatile.Read(ref released) < 5 && started.Elapsed < TimeSpan.FromSeconds(30)); i++)
             {
                 Assert.Equal(expected, cache.Search(project, reader, Tier, query, 10));
                 Thread.Yield();
             }
         });
         await stop.CancelAsync();
+        await releases;
 
-        Assert.True(await releases > 0, "no index was let go between the searches");
+        Assert.True(released >= 5, $"the index was let go {released} time(s) between the searches");
     }
 
     [Fact]
