@@ -92,55 +92,53 @@ internal static unsafe partial class GivenCountsBm25
             return;
         }
 
-        long rows = 0;
-        long tokens = 0;
-        var code = api->RowCount(fts, &rows);
-        if (code == SqliteOk)
-        {
-            code = api->ColumnTotalSize(fts, -1, &tokens);
-        }
-
         Span<double> frequencies = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
         frequencies.Clear();
-        int instances = 0;
-        if (code == SqliteOk)
-        {
-            code = api->InstCount(fts, &instances);
-            for (var i = 0; code == SqliteOk && i < instances; i++)
-            {
-                int phrase, column, offset;
-                code = api->Inst(fts, i, &phrase, &column, &offset);
-                if (code == SqliteOk)
-                {
-                    frequencies[phrase] += column < weights ? sqlite3_value_double(arguments[column]) : 1.0;
-                }
-            }
-        }
-
+        long rows = 0, tokens = 0;
         int rowTokens = 0;
-        if (code == SqliteOk)
-        {
-            code = api->ColumnSize(fts, -1, &rowTokens);
-        }
-
+        var code = api->RowCount(fts, &rows);
+        code = code == SqliteOk ? api->ColumnTotalSize(fts, -1, &tokens) : code;
+        code = code == SqliteOk ? WeightedFrequencies(api, fts, arguments, weights, frequencies) : code;
+        code = code == SqliteOk ? api->ColumnSize(fts, -1, &rowTokens) : code;
         if (code != SqliteOk)
         {
             sqlite3_result_error_code(context, code);
             return;
         }
 
-        var averageLength = (double)tokens / rows;
+        var lengthNorm = K1 * (1 - B + B * rowTokens / ((double)tokens / rows));
         var score = 0.0;
         for (var i = 0; i < phrases; i++)
         {
-            // FTS5's IDF, floored as it does: a phrase in over half the rows would otherwise count against a row.
-            double hits = sqlite3_value_int64(arguments[weights + i]);
-            var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
-            idf = idf <= 0.0 ? 1e-6 : idf;
-            score += idf * (frequencies[i] * (K1 + 1.0) / (frequencies[i] + K1 * (1 - B + B * rowTokens / averageLength)));
+            score += Idf(rows, sqlite3_value_int64(arguments[weights + i])) * (frequencies[i] * (K1 + 1.0) / (frequencies[i] + lengthNorm));
         }
 
         sqlite3_result_double(context, -1.0 * score);
+    }
+
+    /// <summary>Each phrase's instances in the row, each counted at its column's weight.</summary>
+    private static int WeightedFrequencies(Fts5ExtensionTable* api, IntPtr fts, IntPtr* arguments, int weights, Span<double> frequencies)
+    {
+        int instances;
+        var code = api->InstCount(fts, &instances);
+        for (var i = 0; code == SqliteOk && i < instances; i++)
+        {
+            int phrase, column, offset;
+            code = api->Inst(fts, i, &phrase, &column, &offset);
+            if (code == SqliteOk)
+            {
+                frequencies[phrase] += column < weights ? sqlite3_value_double(arguments[column]) : 1.0;
+            }
+        }
+
+        return code;
+    }
+
+    /// <summary>FTS5's IDF, floored as it does: a phrase in over half the rows would otherwise count against a row.</summary>
+    private static double Idf(long rows, long hits)
+    {
+        var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+        return idf <= 0.0 ? 1e-6 : idf;
     }
 
     [LibraryImport(Sqlite)]
