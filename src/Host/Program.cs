@@ -12,6 +12,7 @@ using Ragex.Settings;
 using Serilog;
 using Serilog.Events;
 
+NativeHeap.LimitArenas(2);
 if (args is ["prepare-models"])
 {
     // scripts/setup: distil the static table beside the installed model now, so no first index waits for it.
