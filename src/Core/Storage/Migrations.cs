@@ -175,13 +175,6 @@ internal static class Migrations
         UPDATE files SET clipped = 1 WHERE id IN (SELECT file_id FROM chunks WHERE length(text) >= 6000);
         CREATE INDEX files_clipped ON files(id) WHERE clipped = 1;
         """,
-        """
-        -- A file's names from the index alone: ranking reads the names of each candidate's file (its outline), and
-        -- fetching each symbol's row for its name was most of that (a kernel source file defines thousands). The
-        -- index still finds a file's symbols for deletes. Kernel: 5 s to build, outline reads 3.5 -> 1 ms a query.
-        CREATE INDEX symbols_by_file_name ON symbols(file_id, name);
-        DROP INDEX symbols_by_file;
-        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>
