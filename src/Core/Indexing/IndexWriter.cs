@@ -123,7 +123,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
 
         if (!plan.Partial)
         {
-            RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, plan.Statistics.RagexIgnoreFiles);
+            RipgrepIgnoreFile.Write(project.RipgrepIgnorePath, project.Root, plan.Statistics.RagexIgnoreFiles, plan.Statistics.TooLargeFiles);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ragex.Core.Processes;
 using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
@@ -28,9 +29,11 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         {
             // rg's output is read with blocking reads on a thread of its own: an asynchronous read per pipe buffer
             // woke the thread pool tens of thousands of times on a large result, and its spinning workers took CPU
-            // from rg on a small machine.
-            stoppedEarly = await Task.Factory.StartNew(
-                () => Read(process.StandardOutput.BaseStream, parser, request.Limit), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // from rg on a small machine. It stops at the limit + 1 matches (the one past the limit tells the caller
+            // there were more).
+            var matches = 0;
+            stoppedEarly = await OutputLines.ReadOnOwnThreadAsync(
+                process.StandardOutput.BaseStream, line => !(parser.Feed(line) && request.Limit is { } limit && ++matches >= limit + 1));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -50,61 +53,6 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         }
 
         return parser.Hits;
-    }
-
-    /// <summary>
-    /// Feeds rg's output to the parser line by line as UTF-8 bytes (no decoding to strings first); true when it stopped
-    /// at <paramref name="limit"/> + 1 matches (the one past the limit tells the caller there were more).
-    /// </summary>
-    private static bool Read(Stream output, RipgrepJsonParser parser, int? limit)
-    {
-        var buffer = new byte[1 << 16];
-        var (start, end) = (0, 0);
-        var matches = 0;
-        while (true)
-        {
-            if (end == buffer.Length)
-            {
-                if (start > 0)
-                {
-                    buffer.AsSpan(start, end - start).CopyTo(buffer);
-                    (start, end) = (0, end - start);
-                }
-                else
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-            }
-
-            var read = output.Read(buffer.AsSpan(end));
-            if (read == 0)
-            {
-                if (end > start && parser.Feed(buffer.AsSpan(start, end - start)) && limit is { } last && ++matches >= last + 1)
-                {
-                    return true;
-                }
-
-                return false;
-            }
-
-            var scanFrom = end;
-            end += read;
-            while (buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n') is var newline && newline >= 0)
-            {
-                var lineEnd = scanFrom + newline;
-                if (parser.Feed(buffer.AsSpan(start, lineEnd - start)) && limit is { } max && ++matches >= max + 1)
-                {
-                    return true;
-                }
-
-                start = scanFrom = lineEnd + 1;
-            }
-
-            if (start == end)
-            {
-                (start, end) = (0, 0);
-            }
-        }
     }
 
     private static void KillQuietly(Process process)

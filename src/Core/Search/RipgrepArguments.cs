@@ -6,12 +6,14 @@ namespace Ragex.Core.Search;
 
 /// <summary>
 /// The ripgrep command line for a request. The fixed part makes rg see the same files as <see cref="FileWalker"/>:
-/// .gitignore honoured outside git repositories too, no global or parent ignore files, the same size limit, and our
-/// defaults plus .ragexignore rules through --ignore-file.
+/// .gitignore honoured outside git repositories too, no global or parent ignore files, and through --ignore-file our
+/// defaults, .ragexignore rules and the files the last full walk found over the size limit
+/// (<see cref="Indexing.RipgrepIgnoreFile"/>). A project not walked yet has no such file: rg then applies the
+/// default size limit itself.
 /// </summary>
 public static class RipgrepArguments
 {
-    public static List<string> For(SearchScope scope, SearchRequest request, long maxFileSize = WalkOptions.DefaultMaxFileSize)
+    public static List<string> For(SearchScope scope, SearchRequest request)
     {
         request = WithWordBoundaries(request);
         var arguments = new List<string> { "--json", "--no-config", "--no-require-git", "--no-ignore-global", "--no-ignore-exclude" };
@@ -20,12 +22,15 @@ public static class RipgrepArguments
             arguments.Add("--no-ignore-parent");
         }
 
-        arguments.Add("--max-filesize");
-        arguments.Add(maxFileSize.ToString(CultureInfo.InvariantCulture));
         if (File.Exists(scope.Project.RipgrepIgnorePath))
         {
             arguments.Add("--ignore-file");
             arguments.Add(scope.Project.RipgrepIgnorePath);
+        }
+        else
+        {
+            arguments.Add("--max-filesize");
+            arguments.Add(WalkOptions.DefaultMaxFileSize.ToString(CultureInfo.InvariantCulture));
         }
 
         arguments.AddRange(UserFlags(request));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ragex.Core.Processes;
 
 namespace Ragex.Core.Symbols;
 
@@ -41,13 +42,16 @@ public sealed class CtagsRunner(string executable = "ctags")
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             var feed = FeedPathsAsync(process, relativePaths, cancellationToken);
             var byFile = relativePaths.ToDictionary(p => p, _ => new List<Storage.SymbolRecord>(), StringComparer.Ordinal);
-            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            var parser = new CtagsJsonParser();
+            await OutputLines.ReadOnOwnThreadAsync(process.StandardOutput.BaseStream, line =>
             {
-                if (CtagsJsonParser.ParseLine(line) is { } tag && byFile.TryGetValue(tag.Path, out var symbols))
+                if (parser.Parse(line) is { } tag && byFile.TryGetValue(tag.Path, out var symbols))
                 {
                     symbols.Add(tag.Symbol);
                 }
-            }
+
+                return true;
+            });
 
             await feed;
             await process.WaitForExitAsync(cancellationToken);

@@ -35,7 +35,7 @@ public sealed class FileWalker(WalkOptions options)
                 }
                 else if (((FileInfo)entry).Length > options.MaxFileSize)
                 {
-                    statistics.Skip(SkipReason.TooLarge);
+                    statistics.SkipTooLarge(relative);
                 }
                 else
                 {
@@ -71,7 +71,7 @@ public sealed class FileWalker(WalkOptions options)
 
         if (file.Length > options.MaxFileSize)
         {
-            statistics.Skip(SkipReason.TooLarge);
+            statistics.SkipTooLarge(relativePath);
             return null;
         }
 

@@ -1,7 +1,9 @@
 using Ragex.Core.Indexing;
 using Ragex.Core.Projects;
+using Ragex.Core.Search;
 using Ragex.Core.Tests.Support;
 using Ragex.Core.Walk;
+using Ragex.Protocol;
 
 namespace Ragex.Core.Tests.Ignore;
 
@@ -45,6 +47,27 @@ public sealed class FileWalkerTests
         var walked = new FileWalker(new WalkOptions()).Walk(tree.Path, new WalkStatistics()).Select(f => f.RelativePath).ToList();
 
         Assert.Equal(["B.txt", "b.txt", "a/z.txt", "a/b/c.txt"], walked);
+    }
+
+    [Fact]
+    public async Task Regex_mode_leaves_out_the_files_the_index_found_too_large_without_a_size_flag()
+    {
+        using var tree = new TemporaryDirectory();
+        using var home = new TemporaryDirectory();
+        tree.Write("small.txt", "needle\n");
+        tree.Write("big [1]*.txt", "needle\n" + new string('x', 2000));
+        tree.Write("sub/big?.txt", "needle\n" + new string('x', 2000));
+        tree.Write("sub/bigX.txt", "needle\n");
+        var registry = new ProjectRegistry(new Configuration.RagexHome(home.Path));
+        var options = new IndexerOptions { Walk = new WalkOptions { MaxFileSize = 1000 } };
+        await new ProjectIndexer(registry, options, new Ragex.Core.Symbols.CtagsRunner()).IndexAsync(tree.Path, null, CancellationToken.None);
+        var project = registry.Find(tree.Path)!;
+        var request = new SearchRequest("needle", SearchMode.Regex);
+
+        var hits = await new RegexSearcher().SearchAsync(new SearchScope(project, []), request, CancellationToken.None);
+
+        Assert.DoesNotContain("--max-filesize", RipgrepArguments.For(new SearchScope(project, []), request));
+        Assert.Equal(["small.txt", "sub/bigX.txt"], hits.Select(h => h.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

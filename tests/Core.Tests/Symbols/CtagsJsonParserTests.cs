@@ -9,7 +9,7 @@ public sealed class CtagsJsonParserTests
     {
         const string line = """{"_type": "tag", "name": "urlparse", "path": "urllib/parse.py", "pattern": "/^def urlparse(url, scheme='', allow_fragments=True):$/", "language": "Python", "line": 374, "kind": "function", "signature": "(url, scheme='', allow_fragments=True)", "end": 402}""";
 
-        var tag = CtagsJsonParser.ParseLine(line)!;
+        var tag = new CtagsJsonParser().Parse(line)!;
 
         Assert.Equal("urllib/parse.py", tag.Path);
         Assert.Equal("urlparse", tag.Symbol.Name);
@@ -26,7 +26,7 @@ public sealed class CtagsJsonParserTests
     {
         const string line = """{"_type": "tag", "name": "geturl", "path": "p.py", "pattern": "/^    def geturl(self):$/", "line": 3, "kind": "member", "scope": "ParseResult", "scopeKind": "class"}""";
 
-        var tag = CtagsJsonParser.ParseLine(line)!;
+        var tag = new CtagsJsonParser().Parse(line)!;
 
         Assert.Equal("ParseResult", tag.Symbol.Scope);
         Assert.Equal("class", tag.Symbol.ScopeKind);
@@ -38,7 +38,7 @@ public sealed class CtagsJsonParserTests
     [InlineData("""{"_type": "ptag", "name": "JSON_OUTPUT_VERSION", "path": "0.0", "pattern": "in development"}""")]
     [InlineData("")]
     [InlineData("ctags: Warning: something")]
-    public void Skips_lines_that_are_not_tags(string line) => Assert.Null(CtagsJsonParser.ParseLine(line));
+    public void Skips_lines_that_are_not_tags(string line) => Assert.Null(new CtagsJsonParser().Parse(line));
 
     [Theory]
     [InlineData("/^int main(void)$/", "int main(void)")]
