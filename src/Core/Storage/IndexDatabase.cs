@@ -139,10 +139,13 @@ public sealed class IndexDatabase : IDisposable
         batch.Commit();
     }
 
+    /// <summary>Whether a bulk load is in progress (or was left by a killed process) for <see cref="EndBulkLoad"/> to complete.</summary>
+    public bool InBulkLoad => Meta.Get(BulkLoad.MetaKey) is not null;
+
     /// <summary>Rebuilds what a bulk load dropped, if one is in progress (or was left by a killed process); true if it did.</summary>
     public bool EndBulkLoad()
     {
-        if (Meta.Get(BulkLoad.MetaKey) is null)
+        if (!InBulkLoad)
         {
             return false;
         }

@@ -132,6 +132,18 @@ public sealed class VectorIndexCache(VectorIndexOptions? options = null) : IDisp
         return live.Snapshot(database, force);
     }
 
+    /// <summary>
+    /// Loads the tier's index through a read-only connection of its own, so that it is built while the project's writer
+    /// does other work; the writer's next <see cref="Snapshot"/> finds it loaded and only catches up.
+    /// </summary>
+    public void Load(Project project, VectorTier tier, int dimension)
+    {
+        // Kept as if searched now (a release waits for that long unused): the first searches after a run find it loaded.
+        Volatile.Write(ref uses.GetOrAdd(Key(project, tier), _ => new Use()).LastSearched, Environment.TickCount64);
+        using var reader = IndexDatabase.Open(project.DatabasePath, readOnly: true);
+        Get(project, reader, tier, dimension);
+    }
+
     public void Dispose()
     {
         foreach (var index in indexes.Values)

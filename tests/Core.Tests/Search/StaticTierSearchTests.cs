@@ -56,6 +56,32 @@ public sealed class StaticTierSearchTests : IDisposable
         Assert.Contains(answered.Notes, n => n.Contains("semantic results come from the static tier", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_first_index_loaded_in_bulk_snapshots_every_static_vector_and_answers_from_it()
+    {
+        WriteFourFunctions();
+        foreach (var i in Enumerable.Range(0, 1000))
+        {
+            tree.Write($"handlers/handler_{i:0000}.py", $"def handler_{i}(request):\n    return dispatch_table[{i}]\n");
+        }
+
+        using var embedders = new EmbedderProvider(TestModels.ModelsDirectory, tiers: EmbeddingTiers.Static);
+        var registry = new ProjectRegistry(new RagexHome(home.Path));
+        var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders).IndexAsync(tree.Path, null, CancellationToken.None);
+
+        var project = registry.Find(tree.Path)!;
+        Assert.NotNull(ProjectVectors.ReadTag(project, VectorTier.Static));
+        using (var snapshot = FaissIndex.Load(ProjectVectors.IndexPath(project, VectorTier.Static)))
+        {
+            Assert.Equal(summary.StaticChunks, snapshot.Count);
+        }
+
+        using var vectors = new VectorIndexCache();
+        var reply = await SearchEngine.Create(registry, embedders, vectors).SearchAsync(
+            new SearchRequest("what does the bill cost in all", SearchMode.Semantic), tree.Path, CancellationToken.None);
+        Assert.Equal("invoices.py", reply.Hits[0].Path);
+    }
+
     private void WriteFourFunctions()
     {
         tree.Write("colors.py", "def hex_to_rgb(value):\n    \"\"\"Convert a hex colour string like #ff8800 into red, green and blue components.\"\"\"\n    return tuple(int(value[i:i + 2], 16) for i in (1, 3, 5))\n");
