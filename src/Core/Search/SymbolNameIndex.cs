@@ -100,6 +100,12 @@ public sealed class SymbolNameIndex
 
         var queryMask = Mask(query);
         var asciiQuery = Ascii.IsValid(query) ? Encoding.ASCII.GetBytes(query.ToLowerInvariant()) : null;
+        var queryCounts = new short[128];
+        foreach (var b in asciiQuery ?? [])
+        {
+            queryCounts[b]++;
+        }
+
         var found = new List<ScoredName>();
         var verified = 0;
 
@@ -118,7 +124,20 @@ public sealed class SymbolNameIndex
                 }
 
                 verified++;
-                var name = Encoding.UTF8.GetString(Bytes(i));
+                var bytes = Bytes(i);
+                if (asciiQuery is not null && Ascii.IsValid(bytes))
+                {
+                    // Scored on the bytes; only a name that scores becomes a string.
+                    var asciiScore = Score(asciiQuery, queryCounts, bytes, allowed);
+                    if (asciiScore > 0)
+                    {
+                        found.Add(new ScoredName(Encoding.ASCII.GetString(bytes), asciiScore));
+                    }
+
+                    continue;
+                }
+
+                var name = Encoding.UTF8.GetString(bytes);
                 var score = CoveredByPrefix(query, name) ? 0 : SymbolMatcher.Score(query, name);
                 if (score > 0)
                 {
@@ -203,6 +222,48 @@ public sealed class SymbolNameIndex
     private static bool CoveredByPrefix(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name) =>
         (name.Length >= query.Length && Ascii.EqualsIgnoreCase(name[..query.Length], query))
         || (name.Length == query.Length + 1 && name[0] is (byte)'$' or (byte)'@' && Ascii.EqualsIgnoreCase(name[1..], query));
+
+    /// <summary>
+    /// <see cref="SymbolMatcher.Score"/> of an ASCII name for an ASCII query (lower-cased), 0 for a name the prefix
+    /// lookup covers: what remains of it is a subsequence or a typo within <paramref name="allowed"/> edits.
+    /// </summary>
+    private static double Score(ReadOnlySpan<byte> query, ReadOnlySpan<short> queryCounts, ReadOnlySpan<byte> name, int allowed)
+    {
+        if (CoveredByPrefix(query, name))
+        {
+            return 0;
+        }
+
+        if (IsSubsequence(query, name))
+        {
+            return SymbolMatcher.Subsequence(query.Length, name.Length);
+        }
+
+        var lowered = name.Length <= 256 ? stackalloc byte[name.Length] : new byte[name.Length];
+        Ascii.ToLower(name, lowered, out _);
+
+        // Each edit changes the two names' character counts by at most two (a swap by none): names whose counts
+        // differ by more than twice the allowed edits are no typo, and most of those the masks let through go here.
+        Span<short> unmatched = stackalloc short[128];
+        queryCounts.CopyTo(unmatched);
+        var common = 0;
+        foreach (var b in lowered)
+        {
+            if (unmatched[b] > 0)
+            {
+                unmatched[b]--;
+                common++;
+            }
+        }
+
+        if (query.Length + lowered.Length - (2 * common) > 2 * allowed)
+        {
+            return 0;
+        }
+
+        var distance = SymbolMatcher.EditDistance<byte>(query, lowered, allowed);
+        return distance <= allowed ? SymbolMatcher.Typo(distance) : 0;
+    }
 
     /// <summary><see cref="SymbolMatcher.IsSubsequence"/> over ASCII bytes, the query already lower-cased.</summary>
     private static bool IsSubsequence(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name)
