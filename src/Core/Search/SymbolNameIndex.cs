@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Ragex.Core.Search;
@@ -17,14 +18,18 @@ public sealed class SymbolNameIndex
     private readonly int[] starts;
     private readonly ulong[] masks;
 
+    /// <summary>Per name, the bits of <see cref="masks"/> whose characters it holds at least twice.</summary>
+    private readonly ulong[] repeats;
+
     /// <summary>lengthStarts[n] is the position of the first name n characters long; names are grouped by length.</summary>
     private readonly int[] lengthStarts;
 
-    private SymbolNameIndex(byte[] text, int[] starts, ulong[] masks, int[] lengthStarts)
+    private SymbolNameIndex(byte[] text, int[] starts, ulong[] masks, ulong[] repeats, int[] lengthStarts)
     {
         this.text = text;
         this.starts = starts;
         this.masks = masks;
+        this.repeats = repeats;
         this.lengthStarts = lengthStarts;
     }
 
@@ -66,6 +71,7 @@ public sealed class SymbolNameIndex
         var text = new byte[arrived.Bytes];
         var starts = new int[arrived.Count + 1];
         var masks = new ulong[arrived.Count];
+        var repeats = new ulong[arrived.Count];
         var offset = 0;
         for (var position = 0; position < order.Length; position++)
         {
@@ -74,10 +80,11 @@ public sealed class SymbolNameIndex
             name.CopyTo(text.AsSpan(offset));
             offset += name.Length;
             masks[position] = arrived.Masks[order[position]];
+            repeats[position] = arrived.Repeats[order[position]];
         }
 
         starts[order.Length] = offset;
-        return new SymbolNameIndex(text, starts, masks, lengthStarts);
+        return new SymbolNameIndex(text, starts, masks, repeats, lengthStarts);
     }
 
     /// <summary>
@@ -98,7 +105,7 @@ public sealed class SymbolNameIndex
             return new FuzzyNames([], 0);
         }
 
-        var queryMask = Mask(query);
+        var queryMask = Mask(query, out var queryRepeats);
         var asciiQuery = Ascii.IsValid(query) ? Encoding.ASCII.GetBytes(query.ToLowerInvariant()) : null;
         var queryCounts = new short[128];
         foreach (var b in asciiQuery ?? [])
@@ -117,8 +124,11 @@ public sealed class SymbolNameIndex
         {
             for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
             {
+                // Each edit changes the character counts by at most two: counting the characters held once or more
+                // and twice or more that one name has and the other lacks gives a lower bound on that change.
                 var mask = masks[i];
-                if (BitOperations.PopCount(queryMask & ~mask) > allowed || BitOperations.PopCount(mask & ~queryMask) > allowed)
+                if (BitOperations.PopCount(queryMask & ~mask) > allowed || BitOperations.PopCount(mask & ~queryMask) > allowed
+                    || BitOperations.PopCount(queryMask ^ mask) + BitOperations.PopCount(queryRepeats ^ repeats[i]) > 2 * allowed)
                 {
                     continue;
                 }
@@ -149,6 +159,7 @@ public sealed class SymbolNameIndex
         // Subsequences: the score falls with the name's length, so whole length groups are read, shortest first,
         // until enough names already score above the next group.
         var typos = new HashSet<string>(found.Select(n => n.Name), StringComparer.Ordinal);
+        var holding = new List<int>();
         for (var length = query.Length; length <= MaxLength; length++)
         {
             var groupScore = SymbolMatcher.Subsequence(query.Length, length);
@@ -157,13 +168,10 @@ public sealed class SymbolNameIndex
                 break;
             }
 
-            for (var i = lengthStarts[length]; i < lengthStarts[length + 1]; i++)
+            holding.Clear();
+            Holding(queryMask, lengthStarts[length], lengthStarts[length + 1], holding);
+            foreach (var i in holding)
             {
-                if ((masks[i] & queryMask) != queryMask)
-                {
-                    continue;
-                }
-
                 verified++;
                 var bytes = Bytes(i);
                 string name;
@@ -196,13 +204,50 @@ public sealed class SymbolNameIndex
         return new FuzzyNames(found.Count > limit ? found.GetRange(0, limit) : found, verified);
     }
 
-    /// <summary>One bit per lower-cased letter, digit and underscore; other characters share the remaining bits.</summary>
-    public static ulong Mask(string name)
+    /// <summary>
+    /// The positions from <paramref name="from"/> to <paramref name="to"/> whose names hold every character of
+    /// <paramref name="queryMask"/>, four masks at a time where the processor can (a subsequence lookup may read all
+    /// of the kernel's 3M masks).
+    /// </summary>
+    private void Holding(ulong queryMask, int from, int to, List<int> into)
+    {
+        var span = masks.AsSpan(from, to - from);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var query = Vector256.Create(queryMask);
+            for (; i + Vector256<ulong>.Count <= span.Length; i += Vector256<ulong>.Count)
+            {
+                var block = Vector256.Create<ulong>(span.Slice(i, Vector256<ulong>.Count));
+                for (var hits = Vector256.Equals(block & query, query).ExtractMostSignificantBits(); hits != 0; hits &= hits - 1)
+                {
+                    into.Add(from + i + BitOperations.TrailingZeroCount(hits));
+                }
+            }
+        }
+
+        for (; i < span.Length; i++)
+        {
+            if ((span[i] & queryMask) == queryMask)
+            {
+                into.Add(from + i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One bit per lower-cased letter, digit and underscore; other characters share the remaining bits.
+    /// <paramref name="repeats"/> has the bits whose characters occur at least twice.
+    /// </summary>
+    public static ulong Mask(string name, out ulong repeats)
     {
         var mask = 0UL;
+        repeats = 0UL;
         foreach (var c in name)
         {
-            mask |= Bit(char.ToLowerInvariant(c));
+            var bit = Bit(char.ToLowerInvariant(c));
+            repeats |= mask & bit;
+            mask |= bit;
         }
 
         return mask;
@@ -292,6 +337,8 @@ public sealed class SymbolNameIndex
 
         public List<ulong> Masks { get; } = [];
 
+        public List<ulong> Repeats { get; } = [];
+
         public int Count => Lengths.Count;
 
         public int Bytes => Starts[^1];
@@ -313,7 +360,8 @@ public sealed class SymbolNameIndex
 
             Starts.Add(Bytes + Encoding.UTF8.GetBytes(name, Text.AsSpan(Bytes)));
             Lengths.Add(name.Length);
-            Masks.Add(Mask(name));
+            Masks.Add(Mask(name, out var repeated));
+            Repeats.Add(repeated);
             MaxLength = Math.Max(MaxLength, name.Length);
         }
     }
