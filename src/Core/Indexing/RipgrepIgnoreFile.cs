@@ -44,7 +44,7 @@ public static class RipgrepIgnoreFile
     }
 
     /// <summary>A rule that matches exactly the file at <paramref name="relativePath"/>: anchored, its glob characters escaped.</summary>
-    public static string Literal(string relativePath)
+    private static string Literal(string relativePath)
     {
         var escaped = new System.Text.StringBuilder("/", relativePath.Length + 8);
         foreach (var c in relativePath)

@@ -10,7 +10,7 @@ namespace Ragex.Core.Search;
 /// <see cref="SymbolMatcher"/> would, in the same order, while reading only names that can match: an edit-distance
 /// match has a length within the allowed distance and at most that many characters the other lacks, either way; a
 /// subsequence match contains every character of the query and is no shorter, and is read only while its length
-/// can still score among the best. A name costs its UTF-8 bytes and 12 more.
+/// can still score among the best. A name costs its UTF-8 bytes and 20 more.
 /// </summary>
 public sealed class SymbolNameIndex
 {
