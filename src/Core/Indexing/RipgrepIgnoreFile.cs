@@ -46,23 +46,18 @@ public static class RipgrepIgnoreFile
     /// <summary>A rule that matches exactly the file at <paramref name="relativePath"/>: anchored, its glob characters escaped.</summary>
     private static string Literal(string relativePath)
     {
+        // Trailing spaces are dropped from a rule unless escaped.
+        var trailingSpacesFrom = relativePath.TrimEnd(' ').Length;
         var escaped = new System.Text.StringBuilder("/", relativePath.Length + 8);
-        foreach (var c in relativePath)
+        for (var i = 0; i < relativePath.Length; i++)
         {
-            if (c is '\\' or '*' or '?' or '[' or ']')
+            var c = relativePath[i];
+            if (c is '\\' or '*' or '?' or '[' or ']' || (c == ' ' && i >= trailingSpacesFrom))
             {
                 escaped.Append('\\');
             }
 
             escaped.Append(c);
-        }
-
-        // Trailing spaces are dropped from a rule unless escaped.
-        var trailing = relativePath.Length - relativePath.TrimEnd(' ').Length;
-        if (trailing > 0)
-        {
-            escaped.Length -= trailing;
-            escaped.Append(string.Concat(Enumerable.Repeat("\\ ", trailing)));
         }
 
         return escaped.ToString();
