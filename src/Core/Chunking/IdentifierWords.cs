@@ -34,6 +34,28 @@ public static partial class IdentifierWords
     }
 
     /// <summary>
+    /// The distinct words of a file's defined names (<c>kmalloc_array</c>, <c>parseHTTPResponse</c>: kmalloc array parse
+    /// http response), longer than one letter, space-separated: what its outline says, kept per file so that ranking
+    /// need not read a kernel file's thousands of names.
+    /// </summary>
+    public static string OfNames(IEnumerable<string> names)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            foreach (Match part in Part().Matches(name))
+            {
+                if (part.Length > 1)
+                {
+                    words.Add(part.Value.ToLowerInvariant());
+                }
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    /// <summary>
     /// The words of a file's place, its parent directories and its name without extensions, each compound also split
     /// (<c>src/Newtonsoft.Json/JsonSerializer.cs</c>: src newtonsoft json jsonserializer json serializer).
     /// </summary>

@@ -59,7 +59,7 @@ public sealed class IndexWriter(Project project, IndexDatabase database, VectorI
         using var batch = database.BeginBatch();
         foreach (var file in files)
         {
-            batch.ReplaceFile(file.File, file.Symbols, file.Chunks, file.StaticVectors, file.KeywordOnly);
+            batch.ReplaceFile(file.File, file.Symbols, file.Chunks, file.StaticVectors, file.KeywordOnly, file.NameWords);
         }
 
         batch.Commit();

@@ -9,4 +9,8 @@ namespace Ragex.Core.Indexing;
 /// <see cref="KeywordOnly"/>: its chunks get no vector of either tier.
 /// </summary>
 public sealed record ParsedFile(
-    FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks, IReadOnlyList<float[]>? StaticVectors = null, bool KeywordOnly = false);
+    FileRecord File, IReadOnlyList<SymbolRecord> Symbols, IReadOnlyList<Chunk> Chunks, IReadOnlyList<float[]>? StaticVectors = null, bool KeywordOnly = false)
+{
+    /// <summary>The words of the file's defined names, computed where the file is parsed rather than in the writer.</summary>
+    public string NameWords { get; } = IdentifierWords.OfNames(Symbols.Select(s => s.Name));
+}

@@ -33,11 +33,11 @@ public sealed class ChunkRanker(RankingOptions options)
     }
 
     /// <summary>
-    /// The names each candidate's file defines that may share a word with <paramref name="query"/> (the file's outline,
-    /// narrowed to names holding one of its stems), or null when outlines do not count.
+    /// The words of the names each candidate's file defines that may share a word with <paramref name="query"/> (the
+    /// file's outline, narrowed to words holding one of its stems), or null when outlines do not count.
     /// </summary>
     public Dictionary<string, List<string>>? Outlines(IndexDatabase database, IEnumerable<StoredChunk> chunks, string query) =>
-        options.OutlineMatchBoost == 0 ? null : database.Symbols.NamesByPath([.. chunks.Select(c => c.Path).Distinct()], [.. new QueryWords(query).Stems]);
+        options.OutlineMatchBoost == 0 ? null : database.Symbols.NameWordsByPath([.. chunks.Select(c => c.Path).Distinct()], [.. new QueryWords(query).Stems]);
 
     private double OutlineBoost(string path, QueryWords words, IReadOnlyDictionary<string, List<string>>? outlines, Dictionary<string, double> cache)
     {

@@ -24,19 +24,22 @@ public sealed class IndexBatch : IDisposable
     /// </summary>
     /// <param name="staticVectors">The chunks' static vectors, in chunk order; null when the index keeps no vectors.</param>
     /// <param name="keywordOnly">Generated code: its chunks get no vector of either tier (<see cref="EmbeddingBlob.KeywordOnly"/>).</param>
+    /// <param name="nameWords">The words of the symbols' names (<see cref="Chunking.IdentifierWords.OfNames"/>), when the caller has them.</param>
     public void ReplaceFile(
-        FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks, IReadOnlyList<float[]>? staticVectors = null, bool keywordOnly = false)
+        FileRecord file, IReadOnlyList<SymbolRecord> symbols, IReadOnlyList<Chunking.Chunk> chunks, IReadOnlyList<float[]>? staticVectors = null,
+        bool keywordOnly = false, string? nameWords = null)
     {
         long fileId;
         using (var upsert = Command(
             """
-            INSERT INTO files(path, size, mtime, sha256, indexed_at, clipped) VALUES ($path, $size, $mtime, $sha, unixepoch(), $clipped)
+            INSERT INTO files(path, size, mtime, sha256, indexed_at, clipped, name_words) VALUES ($path, $size, $mtime, $sha, unixepoch(), $clipped, $nameWords)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256,
-                indexed_at = excluded.indexed_at, clipped = excluded.clipped
+                indexed_at = excluded.indexed_at, clipped = excluded.clipped, name_words = excluded.name_words
             RETURNING id
             """))
         {
             upsert.Parameters.AddWithValue("$clipped", chunks.Any(c => c.Clipped));
+            upsert.Parameters.AddWithValue("$nameWords", nameWords ?? Chunking.IdentifierWords.OfNames(symbols.Select(s => s.Name)));
             upsert.Parameters.AddWithValue("$path", file.Path);
             upsert.Parameters.AddWithValue("$size", file.Size);
             upsert.Parameters.AddWithValue("$mtime", file.MtimeTicks);

@@ -64,6 +64,11 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
             FillPathWords(transaction);
         }
 
+        if (target == Migrations.NameWordsVersion)
+        {
+            FillNameWords(transaction);
+        }
+
         meta.Set(MetaKeys.SchemaVersion, target.ToString(CultureInfo.InvariantCulture), transaction);
         transaction.Commit();
     }
@@ -82,6 +87,13 @@ internal sealed class IndexMigrator(IndexCommands commands, IndexMeta meta)
         commands.CreateFunction("ragex_path_words", IdentifierWords.OfPath);
         Execute(transaction, "UPDATE chunks SET path_words = (SELECT ragex_path_words(f.path) FROM files f WHERE f.id = chunks.file_id)");
         Execute(transaction, "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')");
+    }
+
+    /// <summary>Computes the words of the names each file stored before the column existed defines.</summary>
+    private void FillNameWords(SqliteTransaction transaction)
+    {
+        commands.CreateFunction("ragex_name_words", names => IdentifierWords.OfNames(names.Split('\n')));
+        Execute(transaction, "UPDATE files SET name_words = (SELECT ragex_name_words(ifnull(group_concat(name, char(10)), '')) FROM symbols WHERE file_id = files.id)");
     }
 
     /// <summary>The version as the transaction sees it: it holds the write lock, so no other writer can step meanwhile.</summary>

@@ -175,6 +175,11 @@ internal static class Migrations
         UPDATE files SET clipped = 1 WHERE id IN (SELECT file_id FROM chunks WHERE length(text) >= 6000);
         CREATE INDEX files_clipped ON files(id) WHERE clipped = 1;
         """,
+        """
+        -- The distinct words of each file's defined names (IdentifierWords.OfNames), which ranking matches a query's
+        -- words against: one row per file instead of every name. Filled in by code after this step.
+        ALTER TABLE files ADD COLUMN name_words TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     /// <summary>The step that adds <c>chunks.words</c>; the words of chunks already stored are filled in by code after it.</summary>
@@ -182,6 +187,9 @@ internal static class Migrations
 
     /// <summary>The step that adds <c>chunks.path_words</c> and the stemming tokenizer; filled in and rebuilt by code after it.</summary>
     public const int PathWordsVersion = 6;
+
+    /// <summary>The step that adds <c>files.name_words</c>; filled in from the stored symbols by code after it.</summary>
+    public const int NameWordsVersion = 11;
 
     public static int LatestVersion => Steps.Count;
 }

@@ -45,34 +45,35 @@ public sealed class SymbolQueries
     }
 
     /// <summary>
-    /// The names defined in each of the given files that hold one of <paramref name="fragments"/> (ASCII letters
-    /// matched in either case), in one statement; a file without such names, or not stored, has none. Matching in
-    /// SQLite spares reading the rest: a kernel source file defines thousands of names.
+    /// The words of the names defined in each of the given files (<see cref="Chunking.IdentifierWords.OfNames"/>, lower
+    /// case) that hold one of <paramref name="fragments"/> (lower case); a file without such words, or not stored, has
+    /// none. One row per file: a kernel source file defines thousands of names.
     /// </summary>
-    public Dictionary<string, List<string>> NamesByPath(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> fragments)
+    public Dictionary<string, List<string>> NameWordsByPath(IReadOnlyCollection<string> paths, IReadOnlyCollection<string> fragments)
     {
-        var names = paths.Distinct(StringComparer.Ordinal).ToDictionary(path => path, _ => new List<string>(), StringComparer.Ordinal);
+        var words = paths.Distinct(StringComparer.Ordinal).ToDictionary(path => path, _ => new List<string>(), StringComparer.Ordinal);
         if (fragments.Count == 0)
         {
-            return names;
+            return words;
         }
 
-        // One LIKE per fragment: a json_each of them per symbol row cost more than reading every name.
-        var likes = fragments.Select((fragment, i) => (Name: $"$f{i}", Value: (object)$"%{EscapeLike(fragment)}%")).ToArray();
         using var command = commands.Command(
-            $"""
-            SELECT f.path, s.name FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value
-                CROSS JOIN symbols s ON s.file_id = f.id
-                WHERE {string.Join(" OR ", likes.Select(like => $"s.name LIKE {like.Name} ESCAPE '\\'"))}
-            """,
-            [("$paths", IndexCommands.JsonArray(names.Keys)), .. likes]);
+            "SELECT f.path, f.name_words FROM json_each($paths) p CROSS JOIN files f ON f.path = p.value",
+            ("$paths", IndexCommands.JsonArray(words.Keys)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            names[reader.GetString(0)].Add(reader.GetString(1));
+            var holding = words[reader.GetString(0)];
+            foreach (var word in reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (fragments.Any(fragment => word.Contains(fragment, StringComparison.Ordinal)))
+                {
+                    holding.Add(word);
+                }
+            }
         }
 
-        return names;
+        return words;
     }
 
     /// <summary>Every distinct name, streamed (the kernel has 3M).</summary>

@@ -25,6 +25,18 @@ public sealed class IdentifierWordsTests
         Assert.Equal(words, IdentifierWords.OfPath(path));
 
     [Fact]
+    public void Name_words_are_each_word_of_the_names_longer_than_a_letter_once_and_split_the_same_again()
+    {
+        string[] names = ["kmalloc_array", "parseHTTPResponse", "HTTP_PARSE_MAX", "x", "v2Handler", "__init__", "Kmalloc"];
+
+        var words = IdentifierWords.OfNames(names);
+
+        Assert.Equal("kmalloc array parse http response max v2 handler init", words);
+        // Ranking splits stored words again as names (QueryWords.Share): a word must come back as itself.
+        Assert.All(words.Split(' '), word => Assert.Equal([word], IdentifierWords.Split(word)));
+    }
+
+    [Fact]
     public void Compounds_lists_the_words_of_compound_identifiers_only_once_each()
     {
         var words = IdentifierWords.Compounds("def render(self): return renderTemplate(x) + renderTemplate(y) + plain_name");

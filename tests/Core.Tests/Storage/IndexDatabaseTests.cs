@@ -259,6 +259,22 @@ public sealed class IndexDatabaseTests
             ChunkColumn(path, "path_words"));
     }
 
+    [Fact]
+    public void Migrating_name_words_gives_every_file_the_words_of_its_stored_names()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Combine("index.db");
+        WriteIndexBefore(path, Migrations.NameWordsVersion, """
+            INSERT INTO files(id, path, size, mtime, sha256, indexed_at) VALUES (1, 'mm/slab.c', 1, 1, 'h', 0), (2, 'empty.c', 1, 1, 'h', 0);
+            INSERT INTO symbols(file_id, name, kind, line, preview)
+            VALUES (1, 'kmalloc_array', 'function', 1, ''), (1, 'parseHTTPResponse', 'function', 2, ''), (1, 'KMALLOC_MAX', 'macro', 3, '');
+            """);
+        using var database = IndexDatabase.Open(path);
+
+        Assert.Equal(IdentifierWords.OfNames(["kmalloc_array", "parseHTTPResponse", "KMALLOC_MAX"]).Split(' '), database.Symbols.NameWordsByPath(["mm/slab.c"], ["a", "e", "t"])["mm/slab.c"]);
+        Assert.Empty(database.Symbols.NameWordsByPath(["empty.c"], ["a"])["empty.c"]);
+    }
+
     /// <summary>An index as the schema before <paramref name="version"/> left it, holding <paramref name="rows"/> (SQL).</summary>
     private static void WriteIndexBefore(string path, int version, string rows)
     {

@@ -1,3 +1,4 @@
+using Ragex.Core.Chunking;
 using Ragex.Core.Storage;
 using Ragex.Core.Tests.Support;
 
@@ -55,21 +56,20 @@ public sealed class SetQueryTests : IDisposable
 
     [Theory]
     [InlineData("ars")]
-    [InlineData("REND", "nothing")]
+    [InlineData("rend", "nothing")]
     [InlineData("_")]
     [InlineData("%")]
-    public void Names_by_path_equal_the_names_of_each_file_that_hold_a_fragment_in_either_case_and_none_for_a_file_without_them(params string[] fragments)
+    public void Name_words_by_path_equal_the_words_of_each_files_names_that_hold_a_fragment_and_none_for_a_file_without_them(params string[] fragments)
     {
         string[] paths = ["b.py", "a.py", "dir/ü \"q\".py", "empty.py", "missing.py", "a.py"];
 
-        var byPath = database.Symbols.NamesByPath(paths, fragments);
+        var byPath = database.Symbols.NameWordsByPath(paths, fragments);
 
         Assert.Equal(paths.Distinct().Order(StringComparer.Ordinal), byPath.Keys.Order(StringComparer.Ordinal));
         foreach (var path in paths)
         {
-            var holding = database.Symbols.InFile(path).Select(s => s.Symbol.Name)
-                .Where(name => fragments.Any(f => name.Contains(f, StringComparison.OrdinalIgnoreCase)));
-            Assert.Equal(holding, byPath[path]);
+            var words = IdentifierWords.OfNames(database.Symbols.InFile(path).Select(s => s.Symbol.Name)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(words.Where(word => fragments.Any(f => word.Contains(f, StringComparison.Ordinal))), byPath[path]);
         }
     }
 
