@@ -3,6 +3,7 @@ using Akka.Event;
 using Ragex.Core;
 using Ragex.Core.Embedding;
 using Ragex.Core.Search;
+using Ragex.Core.Storage;
 using Ragex.Core.VectorIndex;
 
 namespace Ragex.Actors;
@@ -66,10 +67,12 @@ public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
             log.Info("Compacted the heap while idle: {0} -> {1} MiB committed", before >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);
         }
 
-        // What the native libraries freed meanwhile (an idle index writer's page cache, a released model) goes back
-        // at every idle check: a walk of the C heap's arenas, a few milliseconds every 15 s.
+        // Pooled index readers and their page caches close, and what the native libraries freed meanwhile (those
+        // caches, an idle index writer's, a released model) goes back at every idle check: a walk of the C heap's
+        // arenas, a few milliseconds every 15 s.
         if (idle)
         {
+            IndexDatabase.ReleasePooledReaders();
             NativeHeap.Trim();
         }
     }

@@ -102,7 +102,7 @@ public sealed class ProjectRegistry(RagexHome home)
     {
         if (Directory.Exists(project.DataDirectory))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            IndexDatabase.ReleasePooledReaders(project.DatabasePath);
             Directory.Delete(project.DataDirectory, recursive: true);
         }
     }

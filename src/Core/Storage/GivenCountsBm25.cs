@@ -23,12 +23,21 @@ internal static unsafe partial class GivenCountsBm25
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    /// <summary>Registers the function on the connection; false when this SQLite offers no way to (FTS5's bm25 is used then).</summary>
-    public static bool TryRegister(SqliteConnection connection)
+    /// <summary>Whether each native connection has the function, kept as long as the connection (pooled readers are opened again and again).</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<bool>> Registered = new();
+
+    /// <summary>
+    /// Registers the function on the connection once (FTS5 would add another copy of it at every call); false when this
+    /// SQLite offers no way to (FTS5's bm25 is used then).
+    /// </summary>
+    public static bool TryRegister(SqliteConnection connection) =>
+        Registered.GetValue(connection.Handle!, handle => new StrongBox<bool>(Register(handle))).Value;
+
+    private static bool Register(SQLitePCL.sqlite3 handle)
     {
         try
         {
-            var api = Fts5Api(connection.Handle!.DangerousGetHandle());
+            var api = Fts5Api(handle.DangerousGetHandle());
             if (api is null || api->Version < 2)
             {
                 return false;
