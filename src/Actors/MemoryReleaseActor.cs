@@ -15,7 +15,8 @@ namespace Ragex.Actors;
 /// almost nothing (idle) but much was allocated since the last release, one blocking, compacting collection returns the
 /// freed memory to the system, after the static tier forgets the word pieces it remembered while indexing. Doing it
 /// only when idle keeps its pause away from indexing and searches. Transformer sessions unused for their idle time give
-/// their model back at the same checks, symbol search its fuzzy name indexes, and semantic search its vector indexes.
+/// their model back at the same checks, symbol search its fuzzy name indexes, semantic search its vector indexes, and
+/// every search its pooled index readers.
 /// </summary>
 public sealed class MemoryReleaseActor : ReceiveActor, IWithTimers
 {

@@ -6,12 +6,10 @@ namespace Ragex.Core.Storage;
 /// <summary>Commands on one index connection: what every part of <see cref="IndexDatabase"/> runs its SQL through.</summary>
 internal sealed class IndexCommands(SqliteConnection connection)
 {
-    private bool? givenCountsBm25;
-
     public SqliteTransaction BeginTransaction() => connection.BeginTransaction();
 
-    /// <summary>Whether <see cref="GivenCountsBm25"/> is registered on this connection (done on first asking).</summary>
-    public bool HasGivenCountsBm25 => givenCountsBm25 ??= GivenCountsBm25.TryRegister(connection);
+    /// <summary>Whether <see cref="GivenCountsBm25"/> is registered on this connection (done on first asking; remembered per native connection).</summary>
+    public bool HasGivenCountsBm25 => GivenCountsBm25.TryRegister(connection);
 
     /// <summary>A deterministic SQL function of one text argument, computed by <paramref name="function"/> (for set-based updates).</summary>
     public void CreateFunction(string name, Func<string, string> function) => connection.CreateFunction(name, function, isDeterministic: true);
