@@ -50,9 +50,25 @@ public sealed record CliContext(RagexHome Home, string ModelsDirectory, string C
             return;
         }
 
-        using var buffered = new StreamWriter(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new System.Text.UTF8Encoding(false), 1 << 14);
+        using var buffered = BufferedConsole();
         write(buffered);
     }
+
+    /// <summary><see cref="Print"/> for output written while a search runs (hits printed as they are found).</summary>
+    public async Task PrintAsync(Func<TextWriter, Task> write)
+    {
+        if (!ReferenceEquals(Out, Console.Out))
+        {
+            await write(Out);
+            return;
+        }
+
+        await using var buffered = BufferedConsole();
+        await write(buffered);
+    }
+
+    private static StreamWriter BufferedConsole() =>
+        new(new BufferedStream(Console.OpenStandardOutput(), 1 << 16), new System.Text.UTF8Encoding(false), 1 << 14);
 
     /// <summary>The daemon (started in the background if none is running), or this process when asked not to use one.</summary>
     public async Task<IRagexBackend> OpenBackendAsync(bool noDaemon, CancellationToken cancellationToken) =>

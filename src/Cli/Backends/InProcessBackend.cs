@@ -43,6 +43,10 @@ public sealed class InProcessBackend : IRagexBackend
     public Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken) =>
         (request.Mode == SearchMode.Regex ? regexEngine.Value : engine.Value).SearchAsync(request, currentDirectory, cancellationToken);
 
+    /// <summary>A regex search whose hits go to <paramref name="found"/> as ripgrep finds them (<see cref="SearchEngine.StreamRegexAsync"/>).</summary>
+    public Task<SearchReply> StreamRegexAsync(SearchRequest request, string currentDirectory, Action<SearchHit> found, CancellationToken cancellationToken) =>
+        regexEngine.Value.StreamRegexAsync(request, currentDirectory, found, cancellationToken);
+
     public async Task<ProjectIndexed> IndexAsync(
         string root, bool embeddings, IProgress<IndexProgress>? progress, CancellationToken cancellationToken, bool waitForAllTiers = false)
     {

@@ -8,7 +8,7 @@ namespace Ragex.Cli.Output;
 /// the order of their best hit). A hit that stands for a chunk ends with its symbol and line span. ripgrep's colours
 /// when asked.
 /// </summary>
-public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IHitFormatter
+public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IStreamingHitFormatter
 {
     private const string Reset = "\u001b[0m";
     private const string PathColor = "\u001b[35m";
@@ -21,64 +21,40 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
     {
     }
 
+    /// <summary>Under headings, a file's hits are brought together, files in the order of their best hit.</summary>
     public void Write(SearchReply reply, TextWriter writer)
     {
-        if (!style.Heading)
+        var stream = Open(writer);
+        foreach (var hit in style.Heading ? reply.Hits.GroupBy(h => (h.Root, h.Path)).SelectMany(file => file) : reply.Hits)
         {
-            // A file's hits come together: its path is made once, not once per hit (tens of thousands in a regex search).
-            (string Root, string Path, string Shown)? last = null;
-            WriteFile(reply.Hits, writer, prefix: hit =>
-            {
-                if (last is not { } known || known.Path != hit.Path || known.Root != hit.Root)
-                {
-                    last = known = (hit.Root, hit.Path, Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor));
-                }
-
-                return known.Shown;
-            });
-            return;
+            stream.Write(hit);
         }
 
-        var first = true;
-        foreach (var file in reply.Hits.GroupBy(h => (h.Root, h.Path)))
-        {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            writer.WriteLine(Paint(DisplayPath.For(file.Key.Root, file.Key.Path, currentDirectory), PathColor));
-            WriteFile([.. file], writer, prefix: null);
-            first = false;
-        }
+        stream.End(reply);
     }
 
+    /// <summary>Hits as they come: a file's hits must come together, as ripgrep finds them.</summary>
+    public IHitStream Open(TextWriter writer) => new Lines(this, writer);
+
     /// <summary>Hits in order, with their context and <c>--</c> between groups that do not touch.</summary>
-    private void WriteFile(IReadOnlyList<SearchHit> hits, TextWriter writer, Func<SearchHit, string>? prefix)
+    private void WriteHit(TextWriter writer, SearchHit hit, SearchHit? previous, string? path)
     {
-        SearchHit? previous = null;
-        foreach (var hit in hits)
+        var first = hit.Before.Count > 0 ? hit.Before[0].Line : hit.Line;
+        var hasContext = hit.Before.Count > 0 || hit.After.Count > 0 || previous?.After.Count > 0;
+        if (previous is not null && hasContext && (previous.Path != hit.Path || previous.Root != hit.Root || first > LastLine(previous) + 1 || first <= previous.Line))
         {
-            var first = hit.Before.Count > 0 ? hit.Before[0].Line : hit.Line;
-            var hasContext = hit.Before.Count > 0 || hit.After.Count > 0 || previous?.After.Count > 0;
-            if (previous is not null && hasContext && (previous.Path != hit.Path || previous.Root != hit.Root || first > LastLine(previous) + 1 || first <= previous.Line))
-            {
-                writer.WriteLine("--");
-            }
+            writer.WriteLine("--");
+        }
 
-            var path = prefix?.Invoke(hit);
-            foreach (var context in hit.Before)
-            {
-                WriteLine(writer, path, context.Line, column: null, '-', context.Text);
-            }
+        foreach (var context in hit.Before)
+        {
+            WriteLine(writer, path, context.Line, column: null, '-', context.Text);
+        }
 
-            WriteHit(writer, path, hit);
-            foreach (var context in hit.After)
-            {
-                WriteLine(writer, path, context.Line, column: null, '-', context.Text);
-            }
-
-            previous = hit;
+        WriteHit(writer, path, hit);
+        foreach (var context in hit.After)
+        {
+            WriteLine(writer, path, context.Line, column: null, '-', context.Text);
         }
     }
 
@@ -167,4 +143,43 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IH
     private static int LastLine(SearchHit hit) => hit.After.Count > 0 ? hit.After[^1].Line : hit.EndLine;
 
     private string Paint(string text, string code) => style.Color ? code + text + Reset : text;
+
+    private bool Heading => style.Heading;
+
+    private string ShownPath(SearchHit hit) => Paint(DisplayPath.For(hit.Root, hit.Path, currentDirectory), PathColor);
+
+    /// <summary>
+    /// One output's state: the previous hit (for <c>--</c>) and the file being printed, whose path is made once
+    /// (tens of thousands of hits in a regex search): on every line, or once above its hits under a heading.
+    /// </summary>
+    private sealed class Lines(GrepFormatter format, TextWriter writer) : IHitStream
+    {
+        private SearchHit? previous;
+        private (string Root, string Path, string Shown)? file;
+
+        public void Write(SearchHit hit)
+        {
+            if (file is not { } known || known.Path != hit.Path || known.Root != hit.Root)
+            {
+                file = known = (hit.Root, hit.Path, format.ShownPath(hit));
+                if (format.Heading)
+                {
+                    if (previous is not null)
+                    {
+                        writer.WriteLine();
+                    }
+
+                    writer.WriteLine(known.Shown);
+                    previous = null;
+                }
+            }
+
+            format.WriteHit(writer, hit, previous, format.Heading ? null : known.Shown);
+            previous = hit;
+        }
+
+        public void End(SearchReply reply)
+        {
+        }
+    }
 }

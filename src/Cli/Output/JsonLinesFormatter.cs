@@ -10,25 +10,50 @@ namespace Ragex.Cli.Output;
 /// fields beside its type, so a reader that knows nothing of the envelope finds path and lines), then one
 /// <c>{"type":"summary",...}</c> line with the mode used and the timing.
 /// </summary>
-public sealed class JsonLinesFormatter : IHitFormatter
+public sealed class JsonLinesFormatter : IStreamingHitFormatter
 {
     public void Write(SearchReply reply, TextWriter writer)
     {
-        // Each hit is serialized once into a reused buffer and its opening brace replaced by the type field, straight
-        // to the bytes of a UTF-8 stream when the writer has one: a regex on the Linux kernel prints tens of thousands
-        // of lines, and a document per hit, then decoding and encoding each line again, cost more than ripgrep's search.
-        var stream = writer is StreamWriter { Encoding: UTF8Encoding } streamWriter ? streamWriter.BaseStream : null;
-        writer.Flush();
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        var chars = new char[1024];
-        using var json = new Utf8JsonWriter(buffer, OutputJson.WriterOptions);
-        var typeInfo = OutputJson.TypeInfo<SearchHit>();
+        var stream = Open(writer);
         foreach (var hit in reply.Hits)
+        {
+            stream.Write(hit);
+        }
+
+        stream.End(reply);
+    }
+
+    public IHitStream Open(TextWriter writer) => new Lines(writer);
+
+    /// <summary>
+    /// Each hit is serialized into a reused buffer and its opening brace replaced by the type field, straight to the
+    /// bytes of a UTF-8 stream when the writer has one: a regex on the Linux kernel prints tens of thousands of lines,
+    /// and a document per hit, then decoding and encoding each line again, cost more than ripgrep's search.
+    /// </summary>
+    private sealed class Lines : IHitStream
+    {
+        private readonly TextWriter writer;
+        private readonly Stream? stream;
+        private readonly ArrayBufferWriter<byte> buffer = new(1024);
+        private readonly Utf8JsonWriter json;
+        private char[] chars = new char[1024];
+        private int written;
+
+        public Lines(TextWriter writer)
+        {
+            this.writer = writer;
+            stream = writer is StreamWriter { Encoding: UTF8Encoding } streamWriter ? streamWriter.BaseStream : null;
+            writer.Flush();
+            json = new Utf8JsonWriter(buffer, OutputJson.WriterOptions);
+        }
+
+        public void Write(SearchHit hit)
         {
             buffer.ResetWrittenCount();
             json.Reset(buffer);
-            JsonSerializer.Serialize(json, hit, typeInfo);
+            JsonSerializer.Serialize(json, hit, OutputJson.TypeInfo<SearchHit>());
             json.Flush();
+            written++;
             var fields = buffer.WrittenSpan[1..];
             var separator = fields.Length > 1;
             if (stream is not null)
@@ -37,7 +62,7 @@ public sealed class JsonLinesFormatter : IHitFormatter
                 stream.Write(separator ? ","u8 : ""u8);
                 stream.Write(fields);
                 stream.Write("\n"u8);
-                continue;
+                return;
             }
 
             if (chars.Length < fields.Length)
@@ -51,21 +76,25 @@ public sealed class JsonLinesFormatter : IHitFormatter
             writer.WriteLine();
         }
 
-        stream?.Flush();
-        writer.WriteLine(OutputJson.Write(json =>
+        public void End(SearchReply reply)
         {
-            json.WriteStartObject();
-            json.WriteString("type", "summary");
-            json.WriteString("query", reply.Query);
-            json.WritePropertyName("mode");
-            JsonSerializer.Serialize(json, reply.Mode, OutputJson.TypeInfo<SearchMode>());
-            json.WritePropertyName("requested_mode");
-            JsonSerializer.Serialize(json, reply.RequestedMode, OutputJson.TypeInfo<SearchMode>());
-            json.WriteString("mode_reason", reply.ModeReason);
-            json.WriteNumber("hits", reply.Hits.Count);
-            json.WriteBoolean("truncated", reply.Truncated);
-            json.WriteNumber("elapsed_milliseconds", Math.Round(reply.ElapsedMilliseconds, 3));
-            json.WriteEndObject();
-        }));
+            json.Dispose();
+            stream?.Flush();
+            writer.WriteLine(OutputJson.Write(summary =>
+            {
+                summary.WriteStartObject();
+                summary.WriteString("type", "summary");
+                summary.WriteString("query", reply.Query);
+                summary.WritePropertyName("mode");
+                JsonSerializer.Serialize(summary, reply.Mode, OutputJson.TypeInfo<SearchMode>());
+                summary.WritePropertyName("requested_mode");
+                JsonSerializer.Serialize(summary, reply.RequestedMode, OutputJson.TypeInfo<SearchMode>());
+                summary.WriteString("mode_reason", reply.ModeReason);
+                summary.WriteNumber("hits", written);
+                summary.WriteBoolean("truncated", reply.Truncated);
+                summary.WriteNumber("elapsed_milliseconds", Math.Round(reply.ElapsedMilliseconds, 3));
+                summary.WriteEndObject();
+            }));
+        }
     }
 }

@@ -10,8 +10,12 @@ public delegate bool OutputLineHandler(ReadOnlySpan<byte> line);
 /// </summary>
 public static class OutputLines
 {
-    /// <summary>Feeds every line to <paramref name="handler"/>; true when the handler stopped the reading.</summary>
-    public static bool Read(Stream output, OutputLineHandler handler)
+    /// <summary>
+    /// Feeds every line to <paramref name="handler"/>; true when the handler stopped the reading. At the end of the
+    /// output, <paramref name="moreMayCome"/> (a file still being written, <see cref="OutputFile"/>) says whether to
+    /// read again.
+    /// </summary>
+    public static bool Read(Stream output, OutputLineHandler handler, Func<bool>? moreMayCome = null)
     {
         var buffer = new byte[1 << 16];
         var (start, end) = (0, 0);
@@ -31,6 +35,11 @@ public static class OutputLines
             }
 
             var read = output.Read(buffer.AsSpan(end));
+            if (read == 0 && moreMayCome is not null && moreMayCome())
+            {
+                continue;
+            }
+
             if (read == 0)
             {
                 return end > start && !handler(buffer.AsSpan(start, end - start));
@@ -60,6 +69,6 @@ public static class OutputLines
     /// <see cref="Read"/> on a thread of its own: the caller's thread stays free (an actor's thread may be needed by
     /// the task that feeds the same process's input).
     /// </summary>
-    public static Task<bool> ReadOnOwnThreadAsync(Stream output, OutputLineHandler handler) =>
-        Task.Factory.StartNew(() => Read(output, handler), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<bool> ReadOnOwnThreadAsync(Stream output, OutputLineHandler handler, Func<bool>? moreMayCome = null) =>
+        Task.Factory.StartNew(() => Read(output, handler, moreMayCome), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -4,15 +4,29 @@ using Ragex.Protocol;
 
 namespace Ragex.Core.Search;
 
-/// <summary>Regex and literal search by ripgrep (<c>rg --json</c>) run from the project root.</summary>
+/// <summary>
+/// Regex and literal search by ripgrep (<c>rg --json</c>) run from the project root. rg writes to an
+/// <see cref="OutputFile"/> read as it grows (a pipe where no temporary file can be made).
+/// </summary>
 public sealed class RegexSearcher(string executable = "rg") : ISearcher
 {
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchScope scope, SearchRequest request, CancellationToken cancellationToken)
     {
+        var hits = new List<SearchHit>();
+        await StreamAsync(scope, request, hits.Add, cancellationToken);
+        return hits;
+    }
+
+    /// <summary>
+    /// Hands each hit to <paramref name="found"/> as ripgrep finds it (on another thread; one call at a time): files in
+    /// ripgrep's order, each file's lines in order. With a limit it stops at the limit + 1 matches (the one past the
+    /// limit tells the caller there were more).
+    /// </summary>
+    public async Task StreamAsync(SearchScope scope, SearchRequest request, Action<SearchHit> found, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = scope.Project.Root,
-            RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
@@ -21,22 +35,26 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
             startInfo.ArgumentList.Add(argument);
         }
 
-        using var process = Start(startInfo);
-        var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines);
+        using var output = OutputFile.TryCreate();
+        startInfo.RedirectStandardOutput = output is null;
+        using var process = Start(output?.Receiving(startInfo) ?? startInfo);
+        var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines, found);
         var stderrRead = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var matches = 0;
         bool stoppedEarly;
         using (cancellationToken.Register(() => KillQuietly(process)))
         {
             // rg's output is read with blocking reads on a thread of its own: an asynchronous read per pipe buffer
             // woke the thread pool tens of thousands of times on a large result, and its spinning workers took CPU
-            // from rg on a small machine. It stops at the limit + 1 matches (the one past the limit tells the caller
-            // there were more).
-            var matches = 0;
+            // from rg on a small machine.
             stoppedEarly = await OutputLines.ReadOnOwnThreadAsync(
-                process.StandardOutput.BaseStream, line => !(parser.Feed(line) && request.Limit is { } limit && ++matches >= limit + 1));
+                output?.Stream ?? process.StandardOutput.BaseStream,
+                line => !(parser.Feed(line) && ++matches > request.Limit),
+                output is null ? null : () => output.MoreMayCome(process));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        parser.Complete();
         if (stoppedEarly)
         {
             KillQuietly(process);
@@ -44,15 +62,18 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
 
         var stderr = await stderrRead;
 
-        // Both pipes are at their end, so rg is exiting: a blocking wait is short, where an asynchronous one would
-        // register a wait handle with the thread pool first.
+        // Its output and its stderr are at their end, so rg is exiting: a blocking wait is short, where an
+        // asynchronous one would register a wait handle with the thread pool first.
         process.WaitForExit();
-        if (!stoppedEarly && process.ExitCode == 2 && (parser.Hits.Count == 0 || IsPatternError(stderr)))
+        if (!stoppedEarly && process.ExitCode == OutputFile.NotFoundExitCode && output is not null && matches == 0)
+        {
+            throw new RagexException($"{executable}: not found; run scripts/setup to install ripgrep");
+        }
+
+        if (!stoppedEarly && process.ExitCode == 2 && (matches == 0 || IsPatternError(stderr)))
         {
             throw new RagexException(Describe(stderr, request.Query));
         }
-
-        return parser.Hits;
     }
 
     private static void KillQuietly(Process process)

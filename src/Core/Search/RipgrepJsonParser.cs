@@ -8,18 +8,30 @@ namespace Ragex.Core.Search;
 /// Turns the lines of <c>rg --json</c> into hits. Context lines are attached to the nearest match within the
 /// requested context distance, before or after it. Byte offsets become UTF-16 columns. Lines are read as UTF-8 with a
 /// forward-only reader and only the fields a hit keeps are decoded: on the Linux kernel a regex finds tens of
-/// thousands of lines, and building a document per line cost more than ripgrep's search.
+/// thousands of lines, and building a document per line cost more than ripgrep's search. Each hit goes to
+/// <paramref name="found"/> once nothing more can attach to it: at the next match or file, or at <see cref="Complete"/>.
 /// </summary>
-public sealed class RipgrepJsonParser(string root, int contextLines)
+public sealed class RipgrepJsonParser(string root, int contextLines, Action<SearchHit> found)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
-    private readonly List<SearchHit> hits = [];
     private readonly List<ContextLine> pendingBefore = [];
     private readonly List<(int Start, int End)> submatches = [];
+    private char[] characters = new char[512];
     private string? currentPath;
 
-    public IReadOnlyList<SearchHit> Hits => hits;
+    /// <summary>The last match, which context lines that follow it may still join.</summary>
+    private SearchHit? last;
+
+    /// <summary>Hands over the last hit: the output has ended.</summary>
+    public void Complete()
+    {
+        if (last is not null)
+        {
+            found(last);
+            last = null;
+        }
+    }
 
     /// <summary>Feeds one line of output; returns true when it completed a match.</summary>
     public bool Feed(string line) => Feed(Encoding.UTF8.GetBytes(line));
@@ -39,6 +51,11 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
                     : reader.ValueTextEquals("context"u8) ? MessageType.Context
                     : reader.ValueTextEquals("begin"u8) ? MessageType.Begin
                     : MessageType.Other;
+                if (type == MessageType.Other)
+                {
+                    // rg writes the type first: a file's "end" (its statistics) and the "summary" need no parsing.
+                    return false;
+                }
             }
             else if (reader.ValueTextEquals("data"u8) && type != MessageType.Other)
             {
@@ -58,7 +75,7 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
     private bool Data(ref Utf8JsonReader reader, MessageType type)
     {
         string? path = null;
-        string? lines = null;
+        (string Text, int Trimmed)? lines = null;
         var lineNumber = 0;
         submatches.Clear();
         Expect(ref reader, JsonTokenType.StartObject);
@@ -72,7 +89,7 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
             else if (reader.ValueTextEquals("lines"u8))
             {
                 reader.Read();
-                lines = Text(ref reader);
+                lines = LinesText(ref reader);
             }
             else if (reader.ValueTextEquals("line_number"u8))
             {
@@ -94,14 +111,15 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         switch (type)
         {
             case MessageType.Begin:
+                Complete();
                 currentPath = Normalize(path ?? "");
                 pendingBefore.Clear();
                 return false;
             case MessageType.Context:
-                AddContext(new ContextLine(lineNumber, TrimNewline(lines ?? "")));
+                AddContext(new ContextLine(lineNumber, lines?.Text ?? ""));
                 return false;
             default:
-                AddMatch(currentPath ?? Normalize(path ?? ""), lineNumber, lines ?? "");
+                AddMatch(currentPath ?? Normalize(path ?? ""), lineNumber, lines ?? ("", 0));
                 return true;
         }
     }
@@ -167,6 +185,59 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         return text;
     }
 
+    /// <summary>
+    /// The matched or context lines without their line ending, and how many characters that ending had: decoded once
+    /// into a reused buffer (rg escapes every line's newline), one string per line.
+    /// </summary>
+    private (string Text, int Trimmed) LinesText(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return ("", 0);
+        }
+
+        (string Text, int Trimmed) lines = ("", 0);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isText = reader.ValueTextEquals("text"u8);
+            var isBytes = !isText && reader.ValueTextEquals("bytes"u8);
+            reader.Read();
+            if (isText)
+            {
+                lines = WithoutLineEnding(Decoded(ref reader));
+            }
+            else if (isBytes)
+            {
+                lines = WithoutLineEnding(Encoding.UTF8.GetString(reader.GetBytesFromBase64()));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The current JSON string unescaped into the reused character buffer.</summary>
+    private ReadOnlySpan<char> Decoded(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (characters.Length < length)
+        {
+            characters = new char[Math.Max(length, characters.Length * 2)];
+        }
+
+        return characters.AsSpan(0, reader.CopyString(characters));
+    }
+
+    private static (string Text, int Trimmed) WithoutLineEnding(ReadOnlySpan<char> text)
+    {
+        var kept = text.TrimEnd('\n').TrimEnd('\r');
+        return (kept.ToString(), text.Length - kept.Length);
+    }
+
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
     {
         if (reader.TokenType != token && !(reader.TokenType == JsonTokenType.None && reader.Read() && reader.TokenType == token))
@@ -185,10 +256,9 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
 
     private void AddContext(ContextLine context)
     {
-        var last = hits.Count > 0 ? hits[^1] : null;
         if (last is not null && last.Path == currentPath && context.Line > last.EndLine && context.Line <= last.EndLine + contextLines)
         {
-            hits[^1] = last with { After = [.. last.After, context] };
+            last = last with { After = [.. last.After, context] };
         }
         else
         {
@@ -196,18 +266,19 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         }
     }
 
-    private void AddMatch(string path, int lineNumber, string raw)
+    private void AddMatch(string path, int lineNumber, (string Text, int Trimmed) lines)
     {
-        var preview = TrimNewline(raw);
-        var spans = Spans(raw);
+        var preview = lines.Text;
+        var spans = Spans(preview, lines.Trimmed);
         var lineCount = preview.AsSpan().Count('\n') + 1;
-        List<ContextLine> before = pendingBefore.Count == 0 ? [] : pendingBefore.Where(c => c.Line >= lineNumber - contextLines && c.Line < lineNumber).ToList();
+        IReadOnlyList<ContextLine> before = pendingBefore.Count == 0 ? [] : pendingBefore.Where(c => c.Line >= lineNumber - contextLines && c.Line < lineNumber).ToList();
         pendingBefore.Clear();
-        hits.Add(new SearchHit(
+        Complete();
+        last = new SearchHit(
             root,
             path,
             lineNumber,
-            spans.Count > 0 ? ColumnOf(preview, spans[0].Start) : 1,
+            spans.Length > 0 ? ColumnOf(preview, spans[0].Start) : 1,
             lineNumber + lineCount - 1,
             "match",
             null,
@@ -217,34 +288,47 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         {
             Before = before,
             Spans = spans,
-        });
+        };
     }
 
-    /// <summary>The submatches' byte offsets as character offsets into <paramref name="raw"/> (the same when it is ASCII).</summary>
-    private List<MatchSpan> Spans(string raw)
+    /// <summary>
+    /// The submatches' byte offsets as character offsets into the line as rg printed it (the same when it is ASCII);
+    /// <paramref name="trimmed"/> line-ending characters followed <paramref name="preview"/>.
+    /// </summary>
+    private MatchSpan[] Spans(string preview, int trimmed)
     {
-        var spans = new List<MatchSpan>(submatches.Count);
-        if (Ascii.IsValid(raw))
+        if (submatches.Count == 0)
         {
-            foreach (var (start, end) in submatches)
+            return [];
+        }
+
+        var spans = new MatchSpan[submatches.Count];
+        if (Ascii.IsValid(preview))
+        {
+            var length = preview.Length + trimmed;
+            for (var i = 0; i < spans.Length; i++)
             {
-                var from = Math.Min(start, raw.Length);
-                spans.Add(new MatchSpan(from, Math.Min(end, raw.Length) - from));
+                var from = Math.Min(submatches[i].Start, length);
+                spans[i] = new MatchSpan(from, Math.Min(submatches[i].End, length) - from);
             }
 
             return spans;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(raw);
-        foreach (var (start, end) in submatches)
+        var bytes = Encoding.UTF8.GetBytes(preview);
+        var total = bytes.Length + trimmed;
+        for (var i = 0; i < spans.Length; i++)
         {
-            var from = Math.Min(start, bytes.Length);
-            var to = Math.Min(end, bytes.Length);
-            spans.Add(new MatchSpan(Encoding.UTF8.GetCharCount(bytes, 0, from), Encoding.UTF8.GetCharCount(bytes, from, to - from)));
+            var from = CharactersBefore(bytes, Math.Min(submatches[i].Start, total));
+            spans[i] = new MatchSpan(from, CharactersBefore(bytes, Math.Min(submatches[i].End, total)) - from);
         }
 
         return spans;
     }
+
+    /// <summary>Characters in the first <paramref name="offset"/> bytes of the line; past its text, the ASCII line ending.</summary>
+    private static int CharactersBefore(byte[] bytes, int offset) =>
+        offset <= bytes.Length ? Encoding.UTF8.GetCharCount(bytes, 0, offset) : Encoding.UTF8.GetCharCount(bytes) + offset - bytes.Length;
 
     /// <summary>1-based column of a character offset within its own line (multi-line matches count from the last newline).</summary>
     private static int ColumnOf(string preview, int offset)
@@ -252,8 +336,6 @@ public sealed class RipgrepJsonParser(string root, int contextLines)
         var lineStart = offset == 0 ? -1 : preview.LastIndexOf('\n', offset - 1);
         return offset - lineStart;
     }
-
-    private static string TrimNewline(string text) => text.TrimEnd('\n').TrimEnd('\r');
 
     private static string Normalize(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
 }

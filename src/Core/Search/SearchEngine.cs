@@ -44,16 +44,8 @@ public sealed class SearchEngine(
 
     public async Task<SearchReply> SearchAsync(SearchRequest request, string currentDirectory, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.Query))
-        {
-            throw new RagexException("empty query");
-        }
-
         var started = Stopwatch.StartNew();
-        var scopes = ResolveScopes(request.Paths, currentDirectory);
-
-        // Read before searching: an index that was fresh then answers at least as currently as it was.
-        var states = freshness is null ? [] : scopes.Select(s => freshness(s.Project)).OfType<IndexFreshness>().ToList();
+        var (scopes, states) = Resolve(request, currentDirectory);
         var choice = request.Mode == SearchMode.Auto ? QueryClassifier.Classify(request.Query) : new ModeChoice(request.Mode, "requested");
         var identifier = request.Mode == SearchMode.Auto && choice.Mode == SearchMode.Symbol;
         var coverage = choice.Mode is SearchMode.Semantic or SearchMode.Hybrid || identifier ? scopes.Select(EmbeddingCoverage).ToList() : [];
@@ -110,6 +102,60 @@ public sealed class SearchEngine(
             Coverage = [.. coverage.Select(c => new TierProgress(c.Root, c.Chunks, c.StaticChunks, c.TransformerChunks))],
             Freshness = states,
         };
+    }
+
+    /// <summary>
+    /// A regex search whose hits go to <paramref name="found"/> as ripgrep finds them (one call at a time, on another
+    /// thread), neither gathered nor sorted: a large result starts printing while ripgrep still searches, and is never
+    /// held whole. The reply holds everything else: whether the limit cut the hits, notes, timing.
+    /// </summary>
+    public async Task<SearchReply> StreamRegexAsync(SearchRequest request, string currentDirectory, Action<SearchHit> found, CancellationToken cancellationToken)
+    {
+        if (request.Mode != SearchMode.Regex || !searchers.TryGetValue(SearchMode.Regex, out var searcher) || searcher is not RegexSearcher regex)
+        {
+            throw new InvalidOperationException("only a regex search by ripgrep streams its hits");
+        }
+
+        var started = Stopwatch.StartNew();
+        var (scopes, states) = Resolve(request, currentDirectory);
+        var (shown, truncated) = (0, false);
+        foreach (var scope in scopes.TakeWhile(_ => !truncated))
+        {
+            await regex.StreamAsync(scope, request with { Limit = request.Limit - shown }, hit =>
+            {
+                if (shown < request.Limit.GetValueOrDefault(int.MaxValue))
+                {
+                    found(hit);
+                    shown++;
+                }
+                else
+                {
+                    truncated = true;
+                }
+            }, cancellationToken);
+        }
+
+        return new SearchReply(request.Query, request.Mode, SearchMode.Regex, "requested", [], started.Elapsed.TotalMilliseconds)
+        {
+            Truncated = truncated,
+            Notes = [.. states.Select(s => s.Note()).OfType<string>()],
+            Freshness = states,
+        };
+    }
+
+    /// <summary>
+    /// The scopes a request covers, and how current each one's index is, read before searching: an index that was
+    /// fresh then answers at least as currently as it was.
+    /// </summary>
+    private (IReadOnlyList<SearchScope> Scopes, List<IndexFreshness> States) Resolve(SearchRequest request, string currentDirectory)
+    {
+        if (string.IsNullOrEmpty(request.Query))
+        {
+            throw new RagexException("empty query");
+        }
+
+        var scopes = ResolveScopes(request.Paths, currentDirectory);
+        return (scopes, freshness is null ? [] : scopes.Select(s => freshness(s.Project)).OfType<IndexFreshness>().ToList());
     }
 
     /// <summary>

@@ -59,6 +59,44 @@ public sealed class FormatterTests
         Assert.Equal("src/a.py\n9:1:needle nine\n12:1:needle twelve\n\nsrc/b.py\n4:1:needle four\n", writer.ToString());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Grep_format_streamed_hit_by_hit_prints_what_it_prints_for_the_whole_reply(bool heading)
+    {
+        var other = new SearchHit("/repo", "src/b.py", 4, 1, 4, "match", null, "needle four", 1.0, SearchMode.Regex) { After = [new ContextLine(5, "five")] };
+        var reply = Reply with { Hits = [First, Second, other] };
+        var formatter = new GrepFormatter(new GrepStyle(Color: false, Heading: heading), "/repo");
+        var whole = new StringWriter { NewLine = "\n" };
+        formatter.Write(reply, whole);
+
+        var streamed = new StringWriter { NewLine = "\n" };
+        var stream = formatter.Open(streamed);
+        foreach (var hit in reply.Hits)
+        {
+            stream.Write(hit);
+        }
+
+        stream.End(reply with { Hits = [] });
+
+        Assert.Equal(whole.ToString(), streamed.ToString());
+        Assert.Equal(heading ? 2 : 0, whole.ToString().Split('\n').Count(l => l is "src/a.py" or "src/b.py"));
+    }
+
+    [Fact]
+    public void Json_lines_streamed_counts_the_hits_it_wrote_in_its_summary()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        var stream = new JsonLinesFormatter().Open(writer);
+        stream.Write(First);
+        stream.Write(Second);
+        stream.End(Reply with { Hits = [], Truncated = true });
+
+        var lines = writer.ToString().TrimEnd('\n').Split('\n');
+        using var summary = JsonDocument.Parse(lines[^1]);
+        Assert.Equal((3, 2, true), (lines.Length, summary.RootElement.GetProperty("hits").GetInt32(), summary.RootElement.GetProperty("truncated").GetBoolean()));
+    }
+
     [Fact]
     public void Grep_format_without_line_numbers_prints_path_and_text_only()
     {

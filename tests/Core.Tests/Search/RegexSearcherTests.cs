@@ -1,3 +1,4 @@
+using Ragex.Core;
 using Ragex.Core.Configuration;
 using Ragex.Core.Projects;
 using Ragex.Core.Search;
@@ -100,6 +101,49 @@ public sealed class RegexSearcherTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search);
         Assert.True(SpinWait.SpinUntil(() => !IsRunning(pid), TimeSpan.FromSeconds(5)), $"rg (pid {pid}) still runs");
     }
+
+    [Fact]
+    public async Task Output_that_arrives_in_pieces_is_read_whole_and_its_file_removed()
+    {
+        using var directory = new TemporaryDirectory();
+        // Fault injection: an rg that stops in the middle of a line, then finishes it and exits.
+        var slowRipgrep = directory.Write("slow-rg", """
+            #!/bin/sh
+            printf '{"type":"begin","data":{"path":{"text":"a.txt"}}}\n{"type":"match","data":{"path":{"text":"a.txt"},"lines":{"text":"one needle\\r\\n"},'
+            sleep 0.2
+            printf '"line_number":7,"absolute_offset":0,"submatches":[{"match":{"text":"needle"},"start":4,"end":10}]}}\n{"type":"end","data":{}}\n'
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(slowRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+        var leftBefore = OutputFilesOfThisProcess();
+
+        var hits = await new RegexSearcher(slowRipgrep).SearchAsync(new SearchScope(project, []), new SearchRequest("needle", SearchMode.Regex), CancellationToken.None);
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(("a.txt", 7, 5, "one needle"), (hit.Path, hit.Line, hit.Column, hit.Preview));
+        Assert.Equal([new MatchSpan(4, 6)], hit.Spans);
+        Assert.Equal(leftBefore, OutputFilesOfThisProcess());
+    }
+
+    [Fact]
+    public async Task A_missing_ripgrep_says_how_to_install_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+
+        var error = await Assert.ThrowsAsync<RagexException>(() =>
+            new RegexSearcher(directory.Combine("no-rg-here")).SearchAsync(new SearchScope(project, []), new SearchRequest("x", SearchMode.Regex), CancellationToken.None));
+
+        Assert.Contains("not found; run scripts/setup to install ripgrep", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int OutputFilesOfThisProcess() =>
+        new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists).Distinct()
+            .Sum(d => Directory.GetFiles(d, $"ragex-{Environment.ProcessId}-*.out").Length);
 
     /// <summary>Alive and not a zombie waiting to be reaped.</summary>
     private static bool IsRunning(int pid) =>
