@@ -16,7 +16,7 @@ public sealed class OutputFile : IDisposable
     /// <summary>The shell's exit code when the program it was to run cannot be found.</summary>
     public const int NotFoundExitCode = 127;
 
-    private static readonly Lazy<string> Directory = new(ScratchDirectory);
+    private static readonly Lazy<string> Scratch = new(ScratchDirectory);
     private readonly FileStream stream;
     private bool writerExited;
 
@@ -33,7 +33,7 @@ public sealed class OutputFile : IDisposable
     /// <summary>A new empty file for one process's output, or null when no temporary directory takes one.</summary>
     public static OutputFile? TryCreate()
     {
-        var path = System.IO.Path.Combine(Directory.Value, $"ragex-{Environment.ProcessId}-{Guid.NewGuid():N}.out");
+        var path = System.IO.Path.Combine(Scratch.Value, $"ragex-{Environment.ProcessId}-{Guid.NewGuid():N}.out");
         try
         {
             var options = new FileStreamOptions
@@ -113,7 +113,39 @@ public sealed class OutputFile : IDisposable
         return found ?? program;
     }
 
-    /// <summary>/dev/shm (memory) when it is a directory, else the temporary directory.</summary>
-    private static string ScratchDirectory() =>
-        !OperatingSystem.IsWindows() && System.IO.Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
+    /// <summary>
+    /// /dev/shm (memory) when it is a directory, else the temporary directory; once per process, the files of processes
+    /// that died without deleting theirs (killed) are deleted (where /proc tells which processes live).
+    /// </summary>
+    private static string ScratchDirectory()
+    {
+        var directory = !OperatingSystem.IsWindows() && Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
+        RemoveLeftovers(directory);
+        return directory;
+    }
+
+    /// <summary>Deletes the output files in <paramref name="directory"/> whose process no longer runs.</summary>
+    internal static void RemoveLeftovers(string directory)
+    {
+        foreach (var left in Directory.Exists("/proc/self") ? Directory.EnumerateFiles(directory, "ragex-*.out") : [])
+        {
+            var owner = System.IO.Path.GetFileName(left).Split('-')[1];
+            if (int.TryParse(owner, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                DeleteQuietly(left);
+            }
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another user's, or gone already.
+        }
+    }
 }
