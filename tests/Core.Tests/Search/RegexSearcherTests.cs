@@ -58,6 +58,32 @@ public sealed class RegexSearcherTests
     }
 
     [Fact]
+    public async Task A_streamed_search_hands_over_the_hits_the_engine_returns_and_stops_at_the_limit()
+    {
+        using var directory = new TemporaryDirectory();
+        var root = directory.Combine("repo");
+        foreach (var file in Enumerable.Range(0, 20))
+        {
+            directory.Write($"repo/d{file}/f.txt", string.Concat(Enumerable.Range(0, 10).Select(i => i % 2 == 0 ? "needle\n" : "hay\n")));
+        }
+
+        var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
+        registry.Register(root);
+        var engine = new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions());
+        var request = new SearchRequest("needle", SearchMode.Regex);
+
+        var streamed = new List<SearchHit>();
+        var whole = await engine.StreamRegexAsync(request, root, streamed.Add, CancellationToken.None);
+        var limited = new List<SearchHit>();
+        var cut = await engine.StreamRegexAsync(request with { Limit = 7 }, root, limited.Add, CancellationToken.None);
+
+        var sorted = await engine.SearchAsync(request, root, CancellationToken.None);
+        Assert.Equal(sorted.Hits.Select(h => (h.Path, h.Line)), streamed.OrderBy(h => h.Path, StringComparer.Ordinal).ThenBy(h => h.Line).Select(h => (h.Path, h.Line)));
+        Assert.Equal((100, false, 7, true), (streamed.Count, whole.Truncated, limited.Count, cut.Truncated));
+        Assert.Empty(whole.Hits);
+    }
+
+    [Fact]
     public async Task A_whole_word_identifier_finds_what_ripgreps_word_flag_finds()
     {
         using var directory = new TemporaryDirectory();
