@@ -36,8 +36,8 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IS
     /// <summary>Hits as they come: a file's hits must come together, as ripgrep finds them.</summary>
     public IHitStream Open(TextWriter writer) => new Lines(this, writer);
 
-    /// <summary>Hits in order, with their context and <c>--</c> between groups that do not touch.</summary>
-    private void WriteHit(TextWriter writer, SearchHit hit, SearchHit? previous, string? path)
+    /// <summary>A hit with its context, after <c>--</c> when its group does not touch the previous hit's.</summary>
+    private void WriteWithContext(TextWriter writer, SearchHit hit, SearchHit? previous, string? path)
     {
         var first = hit.Before.Count > 0 ? hit.Before[0].Line : hit.Line;
         var hasContext = hit.Before.Count > 0 || hit.After.Count > 0 || previous?.After.Count > 0;
@@ -174,7 +174,7 @@ public sealed class GrepFormatter(GrepStyle style, string currentDirectory) : IS
                 }
             }
 
-            format.WriteHit(writer, hit, previous, format.Heading ? null : known.Shown);
+            format.WriteWithContext(writer, hit, previous, format.Heading ? null : known.Shown);
             previous = hit;
         }
 

@@ -89,7 +89,7 @@ public sealed class RipgrepJsonParser(string root, int contextLines, Action<Sear
             else if (reader.ValueTextEquals("lines"u8))
             {
                 reader.Read();
-                lines = LinesText(ref reader);
+                lines = TextOf(ref reader, lines: true);
             }
             else if (reader.ValueTextEquals("line_number"u8))
             {
@@ -153,16 +153,23 @@ public sealed class RipgrepJsonParser(string root, int contextLines, Action<Sear
         }
     }
 
-    /// <summary>rg's <c>{"text": ...}</c>, or <c>{"bytes": base64}</c> for what is not UTF-8.</summary>
-    private static string Text(ref Utf8JsonReader reader)
+    /// <summary>rg's <c>{"text": ...}</c>, or <c>{"bytes": base64}</c> for what is not UTF-8 (a path).</summary>
+    private string Text(ref Utf8JsonReader reader) => TextOf(ref reader, lines: false).Text;
+
+    /// <summary>
+    /// rg's <c>{"text": ...}</c> or <c>{"bytes": base64}</c>, decoded once into a reused buffer (rg escapes every
+    /// line's newline): one string each. For <paramref name="lines"/>, without their line ending, and how many
+    /// characters that ending had.
+    /// </summary>
+    private (string Text, int Trimmed) TextOf(ref Utf8JsonReader reader, bool lines)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return "";
+            return ("", 0);
         }
 
-        var text = "";
+        (string Text, int Trimmed) text = ("", 0);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isText = reader.ValueTextEquals("text"u8);
@@ -170,11 +177,11 @@ public sealed class RipgrepJsonParser(string root, int contextLines, Action<Sear
             reader.Read();
             if (isText)
             {
-                text = reader.GetString() ?? "";
+                text = Kept(Decoded(ref reader), lines);
             }
             else if (isBytes)
             {
-                text = Encoding.UTF8.GetString(reader.GetBytesFromBase64());
+                text = Kept(Encoding.UTF8.GetString(reader.GetBytesFromBase64()), lines);
             }
             else
             {
@@ -183,41 +190,6 @@ public sealed class RipgrepJsonParser(string root, int contextLines, Action<Sear
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// The matched or context lines without their line ending, and how many characters that ending had: decoded once
-    /// into a reused buffer (rg escapes every line's newline), one string per line.
-    /// </summary>
-    private (string Text, int Trimmed) LinesText(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return ("", 0);
-        }
-
-        (string Text, int Trimmed) lines = ("", 0);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isText = reader.ValueTextEquals("text"u8);
-            var isBytes = !isText && reader.ValueTextEquals("bytes"u8);
-            reader.Read();
-            if (isText)
-            {
-                lines = WithoutLineEnding(Decoded(ref reader));
-            }
-            else if (isBytes)
-            {
-                lines = WithoutLineEnding(Encoding.UTF8.GetString(reader.GetBytesFromBase64()));
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return lines;
     }
 
     /// <summary>The current JSON string unescaped into the reused character buffer.</summary>
@@ -232,9 +204,9 @@ public sealed class RipgrepJsonParser(string root, int contextLines, Action<Sear
         return characters.AsSpan(0, reader.CopyString(characters));
     }
 
-    private static (string Text, int Trimmed) WithoutLineEnding(ReadOnlySpan<char> text)
+    private static (string Text, int Trimmed) Kept(ReadOnlySpan<char> text, bool withoutLineEnding)
     {
-        var kept = text.TrimEnd('\n').TrimEnd('\r');
+        var kept = withoutLineEnding ? text.TrimEnd('\n').TrimEnd('\r') : text;
         return (kept.ToString(), text.Length - kept.Length);
     }
 

@@ -40,15 +40,7 @@ public sealed class RegexSearcherTests
     public async Task The_engine_orders_hits_by_path_then_line_whatever_order_rg_finds_them_in()
     {
         using var directory = new TemporaryDirectory();
-        var root = directory.Combine("repo");
-        foreach (var file in Enumerable.Range(0, 40))
-        {
-            directory.Write($"repo/{(char)('z' - (file % 26))}{file}/f.txt", string.Concat(Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? "needle\n" : "hay\n")));
-        }
-
-        var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
-        registry.Register(root);
-        var engine = new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions());
+        var (engine, root) = RegexEngineOver(directory, Enumerable.Range(0, 40).Select(file => $"{(char)('z' - (file % 26))}{file}/f.txt"), lines: 30, everyNth: 3);
 
         var reply = await engine.SearchAsync(new SearchRequest("needle", SearchMode.Regex), root, CancellationToken.None);
 
@@ -61,15 +53,7 @@ public sealed class RegexSearcherTests
     public async Task A_streamed_search_hands_over_the_hits_the_engine_returns_and_stops_at_the_limit()
     {
         using var directory = new TemporaryDirectory();
-        var root = directory.Combine("repo");
-        foreach (var file in Enumerable.Range(0, 20))
-        {
-            directory.Write($"repo/d{file}/f.txt", string.Concat(Enumerable.Range(0, 10).Select(i => i % 2 == 0 ? "needle\n" : "hay\n")));
-        }
-
-        var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
-        registry.Register(root);
-        var engine = new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions());
+        var (engine, root) = RegexEngineOver(directory, Enumerable.Range(0, 20).Select(file => $"d{file}/f.txt"), lines: 10, everyNth: 2);
         var request = new SearchRequest("needle", SearchMode.Regex);
 
         var streamed = new List<SearchHit>();
@@ -165,6 +149,20 @@ public sealed class RegexSearcherTests
             new RegexSearcher(directory.Combine("no-rg-here")).SearchAsync(new SearchScope(project, []), new SearchRequest("x", SearchMode.Regex), CancellationToken.None));
 
         Assert.Contains("not found; run scripts/setup to install ripgrep", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A registered project of <paramref name="files"/>, each with "needle" on every nth of its lines, and a regex engine.</summary>
+    private static (SearchEngine Engine, string Root) RegexEngineOver(TemporaryDirectory directory, IEnumerable<string> files, int lines, int everyNth)
+    {
+        var root = directory.Combine("repo");
+        foreach (var file in files)
+        {
+            directory.Write($"repo/{file}", string.Concat(Enumerable.Range(0, lines).Select(i => i % everyNth == 0 ? "needle\n" : "hay\n")));
+        }
+
+        var registry = new ProjectRegistry(new RagexHome(directory.Combine("home")));
+        registry.Register(root);
+        return (new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions()), root);
     }
 
     private static int OutputFilesOfThisProcess() =>
