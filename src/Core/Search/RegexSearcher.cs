@@ -38,26 +38,38 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         using var output = OutputFile.TryCreate();
         startInfo.RedirectStandardOutput = output is null;
         using var process = Start(output?.Receiving(startInfo) ?? startInfo);
+        output?.Attach(process);
         var parser = new RipgrepJsonParser(scope.Project.Root, request.ContextLines, found);
         var stderrRead = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var matches = 0;
         bool stoppedEarly;
-        using (cancellationToken.Register(() => KillQuietly(process)))
+        try
         {
-            // rg's output is read with blocking reads on a thread of its own: an asynchronous read per pipe buffer
-            // woke the thread pool tens of thousands of times on a large result, and its spinning workers took CPU
-            // from rg on a small machine.
-            stoppedEarly = await OutputLines.ReadOnOwnThreadAsync(
-                output?.Stream ?? process.StandardOutput.BaseStream,
-                line => !(parser.Feed(line) && ++matches > request.Limit),
-                output is null ? null : () => output.MoreMayCome(process));
-        }
+            using (cancellationToken.Register(() => KillQuietly(process)))
+            {
+                // rg's output is read with blocking reads on a thread of its own: an asynchronous read per pipe buffer
+                // woke the thread pool tens of thousands of times on a large result, and its spinning workers took CPU
+                // from rg on a small machine.
+                stoppedEarly = await OutputLines.ReadOnOwnThreadAsync(
+                    output?.Stream ?? process.StandardOutput.BaseStream,
+                    line => !(parser.Feed(line) && ++matches > request.Limit),
+                    output is null ? null : output.MoreMayCome);
+            }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        parser.Complete();
-        if (stoppedEarly)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (stoppedEarly)
+            {
+                KillQuietly(process);
+            }
+
+            parser.Complete();
+        }
+        catch
         {
+            // Cancelled, or a hit that could not be handed over (the output it was printed to closed): rg, which no
+            // full pipe stops, must not go on writing.
             KillQuietly(process);
+            throw;
         }
 
         var stderr = await stderrRead;

@@ -116,9 +116,11 @@ public sealed class RegexSearcherTests
     public async Task Output_that_arrives_in_pieces_is_read_whole_and_its_file_removed()
     {
         using var directory = new TemporaryDirectory();
-        // Fault injection: an rg that stops in the middle of a line, then finishes it and exits.
-        var slowRipgrep = directory.Write("slow-rg", """
+        var written = directory.Combine("written-to");
+        // Fault injection: an rg that says where its output goes, stops in the middle of a line, then finishes it.
+        var slowRipgrep = directory.Write("slow-rg", $$$$"""
             #!/bin/sh
+            target=$(readlink /proc/$$/fd/1); echo "$target" > '{{{{written}}}}'
             printf '{"type":"begin","data":{"path":{"text":"a.txt"}}}\n{"type":"match","data":{"path":{"text":"a.txt"},"lines":{"text":"one needle\\r\\n"},'
             sleep 0.2
             printf '"line_number":7,"absolute_offset":0,"submatches":[{"match":{"text":"needle"},"start":4,"end":10}]}}\n{"type":"end","data":{}}\n'
@@ -129,14 +131,41 @@ public sealed class RegexSearcherTests
         }
 
         var project = new Project("p", directory.Path, directory.Combine(".data"));
-        var leftBefore = OutputFilesOfThisProcess();
 
         var hits = await new RegexSearcher(slowRipgrep).SearchAsync(new SearchScope(project, []), new SearchRequest("needle", SearchMode.Regex), CancellationToken.None);
 
         var hit = Assert.Single(hits);
         Assert.Equal(("a.txt", 7, 5, "one needle"), (hit.Path, hit.Line, hit.Column, hit.Preview));
         Assert.Equal([new MatchSpan(4, 6)], hit.Spans);
-        Assert.Equal(leftBefore, OutputFilesOfThisProcess());
+        var outputFile = File.ReadAllText(written).Trim();
+        Assert.StartsWith("ragex-", Path.GetFileName(outputFile), StringComparison.Ordinal);
+        Assert.False(File.Exists(outputFile), $"{outputFile} is left");
+    }
+
+    [Fact]
+    public async Task A_hit_that_cannot_be_handed_over_stops_ripgrep()
+    {
+        using var directory = new TemporaryDirectory();
+        var pidFile = directory.Combine("rg.pid");
+        // Fault injection: an rg that finds one line, then goes on for a minute.
+        var longRipgrep = directory.Write("long-rg", $$$$"""
+            #!/bin/sh
+            echo $$ > '{{{{pidFile}}}}'
+            printf '{"type":"begin","data":{"path":{"text":"a.txt"}}}\n{"type":"match","data":{"path":{"text":"a.txt"},"lines":{"text":"needle\\n"},"line_number":1,"absolute_offset":0,"submatches":[]}}\n{"type":"begin","data":{"path":{"text":"b.txt"}}}\n'
+            exec sleep 60
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(longRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var project = new Project("p", directory.Path, directory.Combine(".data"));
+
+        await Assert.ThrowsAsync<IOException>(() => new RegexSearcher(longRipgrep).StreamAsync(
+            new SearchScope(project, []), new SearchRequest("needle", SearchMode.Regex), _ => throw new IOException("output closed"), CancellationToken.None));
+
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(SpinWait.SpinUntil(() => !IsRunning(pid), TimeSpan.FromSeconds(5)), $"rg (pid {pid}) still runs");
     }
 
     [Fact]
@@ -164,10 +193,6 @@ public sealed class RegexSearcherTests
         registry.Register(root);
         return (new SearchEngine(registry, new Dictionary<SearchMode, ISearcher> { [SearchMode.Regex] = new RegexSearcher() }, new RankingOptions()), root);
     }
-
-    private static int OutputFilesOfThisProcess() =>
-        new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists).Distinct()
-            .Sum(d => Directory.GetFiles(d, $"ragex-{Environment.ProcessId}-*.out").Length);
 
     /// <summary>Alive and not a zombie waiting to be reaped.</summary>
     private static bool IsRunning(int pid) =>
