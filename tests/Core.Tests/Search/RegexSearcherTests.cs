@@ -93,11 +93,7 @@ public sealed class RegexSearcherTests
         using var directory = new TemporaryDirectory();
         var pidFile = directory.Combine("rg.pid");
         // Fault injection: an rg that never answers.
-        var hangingRipgrep = directory.Write("hanging-rg", $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 60\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(hangingRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var hangingRipgrep = Executable(directory, "hanging-rg", $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 60\n");
 
         var project = new Project("p", directory.Path, directory.Combine(".data"));
         using var cancellation = new CancellationTokenSource();
@@ -118,17 +114,13 @@ public sealed class RegexSearcherTests
         using var directory = new TemporaryDirectory();
         var written = directory.Combine("written-to");
         // Fault injection: an rg that says where its output goes, stops in the middle of a line, then finishes it.
-        var slowRipgrep = directory.Write("slow-rg", $$$$"""
+        var slowRipgrep = Executable(directory, "slow-rg", $$$$"""
             #!/bin/sh
             target=$(readlink /proc/$$/fd/1); echo "$target" > '{{{{written}}}}'
             printf '{"type":"begin","data":{"path":{"text":"a.txt"}}}\n{"type":"match","data":{"path":{"text":"a.txt"},"lines":{"text":"one needle\\r\\n"},'
             sleep 0.2
             printf '"line_number":7,"absolute_offset":0,"submatches":[{"match":{"text":"needle"},"start":4,"end":10}]}}\n{"type":"end","data":{}}\n'
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(slowRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
         var project = new Project("p", directory.Path, directory.Combine(".data"));
 
@@ -148,16 +140,12 @@ public sealed class RegexSearcherTests
         using var directory = new TemporaryDirectory();
         var pidFile = directory.Combine("rg.pid");
         // Fault injection: an rg that finds one line, then goes on for a minute.
-        var longRipgrep = directory.Write("long-rg", $$$$"""
+        var longRipgrep = Executable(directory, "long-rg", $$$$"""
             #!/bin/sh
             echo $$ > '{{{{pidFile}}}}'
             printf '{"type":"begin","data":{"path":{"text":"a.txt"}}}\n{"type":"match","data":{"path":{"text":"a.txt"},"lines":{"text":"needle\\n"},"line_number":1,"absolute_offset":0,"submatches":[]}}\n{"type":"begin","data":{"path":{"text":"b.txt"}}}\n'
             exec sleep 60
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(longRipgrep, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
         var project = new Project("p", directory.Path, directory.Combine(".data"));
 
@@ -178,6 +166,18 @@ public sealed class RegexSearcherTests
             new RegexSearcher(directory.Combine("no-rg-here")).SearchAsync(new SearchScope(project, []), new SearchRequest("x", SearchMode.Regex), CancellationToken.None));
 
         Assert.Contains("not found; run scripts/setup to install ripgrep", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A script the searcher runs in place of rg (fault injection).</summary>
+    private static string Executable(TemporaryDirectory directory, string name, string script)
+    {
+        var path = directory.Write(name, script);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
     }
 
     /// <summary>A registered project of <paramref name="files"/>, each with "needle" on every nth of its lines, and a regex engine.</summary>
