@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ragex.Protocol;
 
 namespace Ragex.Cli.Output;
@@ -35,6 +36,7 @@ public sealed class JsonLinesFormatter : IStreamingHitFormatter
         private readonly TextWriter writer;
         private readonly Stream? stream;
         private readonly ArrayBufferWriter<byte> buffer = new(1024);
+        private readonly JsonTypeInfo<SearchHit> typeInfo = OutputJson.TypeInfo<SearchHit>();
         private readonly Utf8JsonWriter json;
         private char[] chars = new char[1024];
         private int written;
@@ -51,7 +53,7 @@ public sealed class JsonLinesFormatter : IStreamingHitFormatter
         {
             buffer.ResetWrittenCount();
             json.Reset(buffer);
-            JsonSerializer.Serialize(json, hit, OutputJson.TypeInfo<SearchHit>());
+            JsonSerializer.Serialize(json, hit, typeInfo);
             json.Flush();
             written++;
             var fields = buffer.WrittenSpan[1..];

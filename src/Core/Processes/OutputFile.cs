@@ -26,6 +26,9 @@ public sealed partial class OutputFile : IDisposable
     /// <summary>How often the backlog is checked, whatever the reader is doing (it may wait on its own output).</summary>
     private const int CheckEveryMilliseconds = 10;
 
+    private const int StopSignal = 19;
+    private const int ContinueSignal = 18;
+
     private static readonly Lazy<string> Scratch = new(ScratchDirectory);
     private readonly FileStream stream;
     private readonly Reader reader;
@@ -255,25 +258,10 @@ public sealed partial class OutputFile : IDisposable
             var owner = System.IO.Path.GetFileName(left).Split('-')[1];
             if (int.TryParse(owner, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !Directory.Exists($"/proc/{pid}"))
             {
-                DeleteQuietly(left);
+                FileCleanup.DeleteQuietly(left);
             }
         }
     }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Another user's, or gone already.
-        }
-    }
-
-    private const int StopSignal = 19;
-    private const int ContinueSignal = 18;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);

@@ -79,7 +79,7 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         process.WaitForExit();
         if (!stoppedEarly && process.ExitCode == OutputFile.NotFoundExitCode && output is not null && matches == 0)
         {
-            throw new RagexException($"{executable}: not found; run scripts/setup to install ripgrep");
+            throw NotFound();
         }
 
         if (!stoppedEarly && process.ExitCode == 2 && (matches == 0 || IsPatternError(stderr)))
@@ -87,6 +87,9 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
             throw new RagexException(Describe(stderr, request.Query));
         }
     }
+
+    private RagexException NotFound(string? reason = null, Exception? cause = null) =>
+        new($"{executable}: not found{(reason is null ? "" : $" ({reason})")}; run scripts/setup to install ripgrep", cause);
 
     private static void KillQuietly(Process process)
     {
@@ -125,7 +128,7 @@ public sealed class RegexSearcher(string executable = "rg") : ISearcher
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new RagexException($"{executable}: not found ({e.Message}); run scripts/setup to install ripgrep", e);
+            throw NotFound(e.Message, e);
         }
     }
 }

@@ -291,7 +291,7 @@ public sealed unsafe class FaissIndex : IDisposable
             }
             catch (Exception error)
             {
-                DeleteQuietly(temporary);
+                FileCleanup.DeleteQuietly(temporary);
                 if (error is FaissException)
                 {
                     throw;
@@ -362,22 +362,6 @@ public sealed unsafe class FaissIndex : IDisposable
         }
     }
 
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     private ReadScope Read()
     {
