@@ -10,6 +10,17 @@ public sealed class IndexCommandTests
         new("p", "/r", parsed, parsed, 0, 0, 0, 0, 0, 0.1) { FirstParsedPaths = paths };
 
     [Fact]
+    public void The_stages_line_gives_each_stage_its_seconds_and_rate()
+    {
+        var stages = new IndexStages(Walk: 1, Ctags: 4, Chunking: 2, StaticVectors: 0.5, StaticVectorChunks: 5000, Store: 8, Completion: 3);
+
+        Assert.Equal(
+            "walk 1.0 s, ctags 4.0 s (1,000 files/s), chunking 2.0 s (2,000 files/s), static vectors 0.5 s (10,000 chunks/s), "
+            + "store 8.0 s (500 files/s), completion 3.0 s (seconds of work, summed over workers)",
+            stages.Describe(parsedFiles: 4000));
+    }
+
+    [Fact]
     public void A_small_run_lists_every_parsed_path()
     {
         Assert.Equal(["  parsed a.py", "  parsed b.py", ""], IndexCommand.DescribeParsed(Indexed(2, "a.py", "b.py")).Split(Environment.NewLine));

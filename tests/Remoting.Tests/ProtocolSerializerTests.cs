@@ -26,7 +26,7 @@ public sealed class ProtocolSerializerTests : IDisposable
         new ProjectIndexed("abc", "/src", 10, 2, 1, 100, 50, 40, 5, 1.25)
         {
             Touched = 1, Skipped = new Dictionary<string, int> { ["binary"] = 2 }, FirstParsedPaths = ["a.py"], EmbeddingSeconds = 0.5, EmbeddingModel = "m",
-            StaticChunks = 50, TransformerContinues = true,
+            StaticChunks = 50, TransformerContinues = true, Stages = new IndexStages(0.1, 2.5, 1.25, 0.5, 50, 3, 4),
         },
         new RequestFailed("invalid regex `(`: unclosed group"),
         new RequestFailed("/x: not inside an indexed project") { NotIndexedPath = "/x" },

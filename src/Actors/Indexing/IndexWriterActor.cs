@@ -37,13 +37,15 @@ public sealed class IndexWriterActor : ReceiveActor
         Receive<PrepareWrites>(prepare => Write(prepare.Run, w => w.Prepare(prepare.Plan)));
         Receive<StoreParsedFiles>(store => Write(store.Run, w =>
         {
+            var started = Stopwatch.GetTimestamp();
             w.Store(store.Files);
-            Sender.Tell(new ParsedFilesStored(store.Run));
+            Sender.Tell(new ParsedFilesStored(store.Run, Stopwatch.GetElapsedTime(started).TotalSeconds));
         }));
         Receive<FinishScan>(finish => Write(finish.Run, w =>
         {
+            var started = Stopwatch.GetTimestamp();
             var counts = w.CompleteScan(finish.Plan, finish.Embeddings, finish.StaticVectors ? embedders.Static : null);
-            Sender.Tell(new ScanFinished(finish.Run, counts));
+            Sender.Tell(new ScanFinished(finish.Run, counts, Stopwatch.GetElapsedTime(started).TotalSeconds));
             if (w.KeywordIndexToMerge && merging is null)
             {
                 log.Info("Merging the keyword index of {0} ({1} segments) in the background", w.Project.Root, w.KeywordSegments());

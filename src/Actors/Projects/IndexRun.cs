@@ -39,6 +39,8 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public IndexProgress Progress { get; set; } = new(IndexPhase.Scanning, 0, 0);
 
+    public IndexStages Stages { get; set; } = IndexStages.None;
+
     /// <summary>Queue depth for status: parse batches not yet answered.</summary>
     public int QueueDepth => ParseQueue.Count + ParsesInFlight;
 
@@ -47,6 +49,7 @@ internal sealed class IndexRun(int id, bool embeddings)
     public void Planned(IndexPlan plan, IndexerOptions options)
     {
         Plan = plan;
+        Stages = Stages with { Walk = Elapsed.TotalSeconds };
         foreach (var batch in ParseBatches.Of(plan.Changed, options))
         {
             ParseQueue.Enqueue(batch);
@@ -59,6 +62,13 @@ internal sealed class IndexRun(int id, bool embeddings)
     {
         ParsesInFlight--;
         ProjectIndexer.Record(batch, Plan.Statistics, Parsed);
+        Stages = Stages.Plus(batch.Stages);
         Progress = Progress with { Done = Progress.Done + batch.Files.Count + batch.Failed.Count };
+    }
+
+    public void Stored(double seconds)
+    {
+        StoresInFlight--;
+        Stages = Stages with { Store = Stages.Store + seconds };
     }
 }

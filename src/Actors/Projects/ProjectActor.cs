@@ -224,10 +224,14 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         Receive<FilesParsed>(parsed => ForRun(parsed.Run, r => Parsed(r, parsed)));
         Receive<ParsedFilesStored>(stored => ForRun(stored.Run, r =>
         {
-            r.StoresInFlight--;
+            r.Stored(stored.Seconds);
             DispatchParsing(r);
         }));
-        Receive<ScanFinished>(finished => ForRun(finished.Run, r => Complete(r, finished.Counts)));
+        Receive<ScanFinished>(finished => ForRun(finished.Run, r =>
+        {
+            r.Stages = r.Stages with { Completion = finished.Seconds };
+            Complete(r, finished.Counts);
+        }));
         Receive<VectorsRefreshed>(refreshed => ForPass(refreshed.Run, p => PassComplete(p, refreshed.Counts)));
         Receive<IndexWriteFailed>(failed =>
         {
@@ -376,6 +380,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             StaticChunks = counts.StaticChunks,
             TransformerContinues = transformerContinues,
             EmbeddingModel = current.Embeddings ? services.Embedders.ModelId : null,
+            Stages = current.Stages,
         };
         lastError = null;
         lastSummary = summary.ToReply();
@@ -434,6 +439,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
             project.Root, summary.Parsed, summary.Deleted, summary.Files, summary.Chunks, summary.StaticChunks,
             summary.TransformerContinues ? ", transformer tier continues in the background" : "", current.Elapsed.TotalSeconds,
         ]);
+        log.Log(summary.Parsed >= LargeRunFiles ? LogLevel.InfoLevel : LogLevel.DebugLevel, null, "Stages of indexing {0}: {1}", project.Root, summary.Stages.Describe(summary.Parsed));
         foreach (var (reason, count) in summary.Skipped)
         {
             if (reason is SkipReason.Unreadable or SkipReason.SymbolExtractionFailed or SkipReason.NotRegularFile)

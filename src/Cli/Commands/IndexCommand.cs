@@ -38,6 +38,7 @@ public static class IndexCommand
             context.Out.WriteLine(parse.GetValue(json) ? ToJson(indexed) : Describe(indexed));
             if (parse.GetValue(GlobalOptions.Verbose) && !parse.GetValue(json))
             {
+                context.Out.WriteLine($"  stages: {indexed.Stages.Describe(indexed.Parsed)}");
                 context.Out.Write(DescribeParsed(indexed));
             }
 
@@ -116,8 +117,23 @@ public static class IndexCommand
         }
 
         json.WriteNumber("seconds", Math.Round(indexed.Seconds, 3));
+        WriteStages(json, indexed.Stages);
         json.WriteEndObject();
     });
+
+    /// <summary>Seconds of work per stage, summed over workers (<see cref="IndexStages"/>).</summary>
+    private static void WriteStages(System.Text.Json.Utf8JsonWriter json, IndexStages stages)
+    {
+        json.WriteStartObject("stages");
+        json.WriteNumber("walk_seconds", Math.Round(stages.Walk, 3));
+        json.WriteNumber("ctags_seconds", Math.Round(stages.Ctags, 3));
+        json.WriteNumber("chunking_seconds", Math.Round(stages.Chunking, 3));
+        json.WriteNumber("static_vectors_seconds", Math.Round(stages.StaticVectors, 3));
+        json.WriteNumber("static_vector_chunks", stages.StaticVectorChunks);
+        json.WriteNumber("store_seconds", Math.Round(stages.Store, 3));
+        json.WriteNumber("completion_seconds", Math.Round(stages.Completion, 3));
+        json.WriteEndObject();
+    }
 
     private static async Task<ProjectIndexed> WithProgressBarAsync(IRagexBackend backend, string root, bool embeddings, bool waitAll, CancellationToken token)
     {

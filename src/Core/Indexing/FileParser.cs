@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Ragex.Core.Chunking;
 using Ragex.Core.Embedding;
 using Ragex.Core.Projects;
 using Ragex.Core.Storage;
 using Ragex.Core.Symbols;
+using Ragex.Protocol.Daemon;
 
 namespace Ragex.Core.Indexing;
 
@@ -22,23 +24,39 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
         var embedder = staticVectors ? staticTier?.Invoke() : null;
         var symbols = new Dictionary<string, List<SymbolRecord>>(StringComparer.Ordinal);
         var failed = new List<string>();
+        var started = Stopwatch.GetTimestamp();
         await ExtractAsync(project, [.. files.Select(f => f.Path)], symbols, failed, cancellationToken);
-        files = [.. files.Where(f => symbols.ContainsKey(f.Path))];
-
-        var parsed = files.Select(file =>
+        var ctags = Stopwatch.GetElapsedTime(started);
+        var (chunking, vectors, vectorChunks) = (TimeSpan.Zero, TimeSpan.Zero, 0);
+        var parsed = new List<ParsedFile>(files.Count);
+        foreach (var file in files.Where(f => symbols.ContainsKey(f.Path)))
         {
+            var chunked = Stopwatch.GetTimestamp();
             var text = ReadText(project, file.Path);
             var lines = Chunker.Lines(text);
             var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], lines);
             var chunks = chunker.Chunk(file.Path, lines, fileSymbols);
-            if (GeneratedCode.Detect(lines, fileSymbols))
+            var keywordOnly = GeneratedCode.Detect(lines, fileSymbols);
+            chunking += Stopwatch.GetElapsedTime(chunked);
+            float[][]? fileVectors = null;
+            if (embedder is not null && !keywordOnly)
             {
-                return new ParsedFile(file, fileSymbols, chunks, KeywordOnly: true);
+                var embedding = Stopwatch.GetTimestamp();
+                fileVectors = embedder.Embed([.. chunks.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken);
+                vectors += Stopwatch.GetElapsedTime(embedding);
+                vectorChunks += fileVectors.Length;
             }
 
-            return new ParsedFile(file, fileSymbols, chunks, embedder?.Embed([.. chunks.Select(c => c.Text)], EmbeddingPurpose.Document, cancellationToken));
-        });
-        return new ParsedFiles([.. parsed], failed);
+            parsed.Add(new ParsedFile(file, fileSymbols, chunks, fileVectors, keywordOnly));
+        }
+
+        return new ParsedFiles(parsed, failed)
+        {
+            Stages = IndexStages.None with
+            {
+                Ctags = ctags.TotalSeconds, Chunking = chunking.TotalSeconds, StaticVectors = vectors.TotalSeconds, StaticVectorChunks = vectorChunks,
+            },
+        };
     }
 
     /// <summary>

@@ -34,6 +34,8 @@ public sealed record IndexSummary(
 
     public string? EmbeddingModel { get; init; }
 
+    public IndexStages Stages { get; init; } = IndexStages.None;
+
     /// <summary>The reply the daemon sends and both CLI modes print, so their output is the same.</summary>
     public ProjectIndexed ToReply() => new(
         Project.Id, Project.Root, Files, Parsed, Deleted, Symbols, Chunks, EmbeddedChunks, Embedded, Elapsed.TotalSeconds)
@@ -45,5 +47,6 @@ public sealed record IndexSummary(
         EmbeddingModel = EmbeddingModel,
         StaticChunks = StaticChunks,
         TransformerContinues = TransformerContinues,
+        Stages = Stages,
     };
 }

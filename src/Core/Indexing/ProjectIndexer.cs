@@ -25,9 +25,12 @@ public sealed class ProjectIndexer(
         using var writer = IndexWriter.Open(project);
         var plan = new IndexPlanner(options.Walk).Plan(project, writer.LoadFiles(), progress);
         writer.Prepare(plan);
+        var stages = IndexStages.None with { Walk = started.Elapsed.TotalSeconds };
         var staticTier = embedders is { HasStaticTier: true } ? embedders.Static : null;
-        var parsed = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
+        var (parsed, parsing) = await ParseAsync(writer, plan, staticTier, progress, cancellationToken);
+        var completing = Stopwatch.StartNew();
         writer.CompleteScan(plan, embeddings: embedders is not null, staticTier, cancellationToken);
+        stages = stages.Plus(parsing) with { Completion = completing.Elapsed.TotalSeconds };
 
         // Nothing runs after this process: the merge the daemon's writer does in the background is done here.
         while (writer.KeywordIndexToMerge && writer.MergeKeywordIndex())
@@ -48,6 +51,7 @@ public sealed class ProjectIndexer(
             Embedded = embedded,
             EmbeddingTime = embedding.Elapsed,
             EmbeddingModel = embedders?.ModelId,
+            Stages = stages,
         };
     }
 
@@ -72,12 +76,14 @@ public sealed class ProjectIndexer(
         return done;
     }
 
-    private async Task<List<string>> ParseAsync(
+    /// <returns>The parsed paths, and the seconds of ctags, chunking, static vectors and storing them.</returns>
+    private async Task<(List<string> Parsed, IndexStages Stages)> ParseAsync(
         IndexWriter writer, IndexPlan plan, StaticEmbedder? staticTier, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         var parser = new FileParser(ctags, options.Chunking, staticTier is null ? null : () => staticTier);
         var parsed = new List<string>();
         var writeLock = new Lock();
+        var stages = IndexStages.None;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
         progress?.Report(new IndexProgress(IndexPhase.Parsing, 0, plan.Changed.Count));
         await Parallel.ForEachAsync(ParseBatches.Of(plan.Changed, options), parallel, async (files, token) =>
@@ -85,14 +91,16 @@ public sealed class ProjectIndexer(
             var batch = await parser.ParseAsync(writer.Project, files, token);
             lock (writeLock)
             {
+                var storing = Stopwatch.GetTimestamp();
                 writer.Store(batch.Files);
+                stages = stages.Plus(batch.Stages) with { Store = stages.Store + Stopwatch.GetElapsedTime(storing).TotalSeconds };
                 Record(batch, plan.Statistics, parsed);
                 progress?.Report(new IndexProgress(IndexPhase.Parsing, parsed.Count, plan.Changed.Count));
             }
         });
 
         parsed.Sort(StringComparer.Ordinal);
-        return parsed;
+        return (parsed, stages);
     }
 
     /// <summary>Adds a batch's parsed paths to <paramref name="parsed"/> and counts the files ctags failed on.</summary>

@@ -37,4 +37,6 @@ public sealed record ProjectIndexed(
 
     /// <summary>The model vectors were made with; null when embeddings were not requested.</summary>
     public string? EmbeddingModel { get; init; }
+
+    public IndexStages Stages { get; init; } = IndexStages.None;
 }

@@ -25,6 +25,10 @@ public sealed class ProjectsSupervisorTests : Akka.TestKit.Xunit2.TestKit, IDisp
         supervisor.Tell(new IndexProject(tree, Embeddings: false));
         var indexed = ExpectMsg<ProjectIndexed>(TimeSpan.FromSeconds(30));
         Assert.Equal((1, 1), (indexed.Files, indexed.Parsed));
+        Assert.All(
+            [indexed.Stages.Walk, indexed.Stages.Ctags, indexed.Stages.Chunking, indexed.Stages.Store, indexed.Stages.Completion],
+            seconds => Assert.InRange(seconds, 1e-9, indexed.Seconds));
+        Assert.Equal((0, 0L), (indexed.Stages.StaticVectors, indexed.Stages.StaticVectorChunks)); // no embeddings asked for
 
         supervisor.Tell(new StatusQuery());
         var status = ExpectMsg<DaemonStatus>(TimeSpan.FromSeconds(10));

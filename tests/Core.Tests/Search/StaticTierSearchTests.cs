@@ -26,6 +26,10 @@ public sealed class StaticTierSearchTests : IDisposable
         var summary = await new ProjectIndexer(registry, new IndexerOptions(), new CtagsRunner(), embedders).IndexAsync(tree.Path, null, CancellationToken.None);
         Assert.Equal(summary.Chunks, summary.StaticChunks);
         Assert.Equal(0, summary.EmbeddedChunks);
+        Assert.Equal(summary.StaticChunks, summary.Stages.StaticVectorChunks);
+        Assert.All(
+            [summary.Stages.Walk, summary.Stages.Ctags, summary.Stages.Chunking, summary.Stages.StaticVectors, summary.Stages.Store, summary.Stages.Completion],
+            seconds => Assert.InRange(seconds, 1e-9, summary.Elapsed.TotalSeconds));
 
         using var vectors = new VectorIndexCache();
         var engine = SearchEngine.Create(registry, embedders, vectors);
