@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Ragex.Core.Chunking;
@@ -16,21 +17,77 @@ public static partial class IdentifierWords
 
     /// <summary>
     /// The words of every compound identifier in <paramref name="text"/>, space-separated, each compound once: the
-    /// extra column BM25 reads beside the chunk text (plain words are already in the text itself).
+    /// extra column BM25 reads beside the chunk text (plain words are already in the text itself). Runs over every chunk
+    /// of an index, so it allocates only for the compounds: a token that is one word by its shape is not split.
     /// </summary>
     public static string Compounds(string text)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var words = new List<string>();
-        foreach (Match token in Token().Matches(text))
+        HashSet<string>? seen = null;
+        var words = new StringBuilder();
+        foreach (var token in Token().EnumerateMatches(text))
         {
-            if (seen.Add(token.Value) && Split(token.Value) is { Count: > 1 } parts)
+            var span = text.AsSpan(token.Index, token.Length);
+            if (IsOneWord(span) || Part().Count(span) < 2)
             {
-                words.AddRange(parts);
+                continue;
+            }
+
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.GetAlternateLookup<ReadOnlySpan<char>>().Add(span))
+            {
+                continue;
+            }
+
+            foreach (var part in Part().EnumerateMatches(span))
+            {
+                if (words.Length > 0)
+                {
+                    words.Append(' ');
+                }
+
+                foreach (var c in span.Slice(part.Index, part.Length))
+                {
+                    words.Append(char.ToLowerInvariant(c));
+                }
             }
         }
 
-        return string.Join(' ', words);
+        return words.ToString();
+    }
+
+    /// <summary>
+    /// Whether a token (letters and digits) is one word of <see cref="Part"/> by its shape alone: lower case with at
+    /// most a capital before and digits after (render, Render, utf8), capitals with digits after (HTTP, MAX2), or
+    /// digits. Most tokens of code are; the rest are counted by the expression itself.
+    /// </summary>
+    private static bool IsOneWord(ReadOnlySpan<char> token)
+    {
+        var i = 0;
+        var upper = 0;
+        while (i < token.Length && char.IsUpper(token[i]))
+        {
+            i++;
+            upper++;
+        }
+
+        var lower = 0;
+        while (i < token.Length && char.IsLower(token[i]))
+        {
+            i++;
+            lower++;
+        }
+
+        if (upper > 1 && lower > 0)
+        {
+            return false;
+        }
+
+        while (i < token.Length && char.IsNumber(token[i]))
+        {
+            i++;
+        }
+
+        return i == token.Length;
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ using Ragex.Protocol.Daemon;
 namespace Ragex.Core.Indexing;
 
 /// <summary>
-/// Compares the tree with the index: files whose size and mtime are unchanged are trusted; the others are hashed, and
-/// only those whose content changed are planned for re-parsing.
+/// Compares the tree with the index: files whose size and mtime are unchanged are trusted; the others are hashed (on
+/// every core: a first index reads and hashes the whole tree), and only those whose content changed are planned for
+/// re-parsing.
 /// </summary>
 public sealed class IndexPlanner(WalkOptions walk)
 {
@@ -16,11 +17,14 @@ public sealed class IndexPlanner(WalkOptions walk)
     {
         var plan = new IndexPlan();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in new FileWalker(walk).Walk(project.Root, plan.Statistics))
+        var examined = new FileWalker(walk).Walk(project.Root, plan.Statistics)
+            .AsParallel().AsOrdered()
+            .Select(file => Examine(file, known, plan.Statistics));
+        foreach (var file in examined)
         {
-            if (Compare(file, known, plan))
+            if (Add(file, plan))
             {
-                seen.Add(file.RelativePath);
+                seen.Add(file.Path);
             }
 
             progress?.Report(new IndexProgress(IndexPhase.Scanning, plan.Changed.Count, 0));
@@ -50,7 +54,7 @@ public sealed class IndexPlanner(WalkOptions walk)
                 return null;
             }
 
-            if (walker.Describe(project.Root, path, rules, plan.Statistics) is { } file && Compare(file, known, plan))
+            if (walker.Describe(project.Root, path, rules, plan.Statistics) is { } file && Add(Examine(file, known, plan.Statistics), plan))
             {
                 present.Add(path);
             }
@@ -74,25 +78,38 @@ public sealed class IndexPlanner(WalkOptions walk)
         return false;
     }
 
-    /// <summary>Adds a walked file to the plan when its content changed or only its stat did; false if it is skipped.</summary>
-    private static bool Compare(WalkedFile file, IReadOnlyDictionary<string, FileRecord> known, IndexPlan plan)
+    /// <summary>A walked file against its record: unchanged by its stat, skipped, or read and hashed.</summary>
+    private static Examined Examine(WalkedFile file, IReadOnlyDictionary<string, FileRecord> known, WalkStatistics statistics)
     {
-        plan.Examined++;
         known.TryGetValue(file.RelativePath, out var previous);
         if (previous is not null && previous.Size == file.Size && previous.MtimeTicks == file.MtimeTicks)
         {
-            return true;
+            return new Examined(file.RelativePath, Kept: true, Record: null, ContentUnchanged: true);
         }
 
-        if (Inspect(file, plan.Statistics) is not { } sha256)
+        if (Inspect(file, statistics) is not { } sha256)
         {
-            return false;
+            return new Examined(file.RelativePath, Kept: false, Record: null, ContentUnchanged: false);
         }
 
         var record = new FileRecord(file.RelativePath, file.Size, file.MtimeTicks, sha256);
-        (previous?.Sha256 == sha256 ? plan.Touched : plan.Changed).Add(record);
-        return true;
+        return new Examined(file.RelativePath, Kept: true, record, ContentUnchanged: previous?.Sha256 == sha256);
     }
+
+    /// <summary>Adds an examined file to the plan when its content changed or only its stat did; false if it is skipped.</summary>
+    private static bool Add(Examined file, IndexPlan plan)
+    {
+        plan.Examined++;
+        if (file.Record is not null)
+        {
+            (file.ContentUnchanged ? plan.Touched : plan.Changed).Add(file.Record);
+        }
+
+        return file.Kept;
+    }
+
+    /// <param name="Record">The file's new record, when its stat changed and it is kept.</param>
+    private readonly record struct Examined(string Path, bool Kept, FileRecord? Record, bool ContentUnchanged);
 
     /// <summary>The content hash of a text file; null (and counted as skipped) for an unreadable or binary one.</summary>
     private static string? Inspect(WalkedFile file, WalkStatistics statistics)

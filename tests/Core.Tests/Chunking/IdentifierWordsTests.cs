@@ -44,6 +44,26 @@ public sealed class IdentifierWordsTests
         Assert.Equal("render template", words);
     }
 
+    [Theory]
+    [InlineData("static int kmalloc_array(size_t n) { return MAX_RETRY2 + utf8 + 42; }")]
+    [InlineData("parseHTTPResponse(x) XMLHttpRequest parseHTTPResponse getUserName v2Handler abc12def A B2 HTTP2x")]
+    [InlineData("Ünïcödé ÄpfelBaum straßeNamen 中文abc abc中def ǅungla ⅣRoman x²y DŽabc Résumé")]
+    [InlineData("")]
+    public void Compounds_are_the_words_of_each_identifier_the_word_expression_splits_in_more_than_one(string text)
+    {
+        var words = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (System.Text.RegularExpressions.Match token in System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{N}]+"))
+        {
+            if (seen.Add(token.Value) && IdentifierWords.Split(token.Value) is { Count: > 1 } parts)
+            {
+                words.AddRange(parts);
+            }
+        }
+
+        Assert.Equal(string.Join(' ', words), IdentifierWords.Compounds(text));
+    }
+
     [Fact]
     public void Keyword_terms_add_the_words_of_a_compound_query_word()
     {
