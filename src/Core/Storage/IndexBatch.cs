@@ -10,6 +10,8 @@ public sealed class IndexBatch : IDisposable
     private readonly SqliteTransaction transaction;
     private readonly IndexMeta meta;
     private long? nextChunkId;
+    private RowInsert? symbolInsert;
+    private RowInsert? chunkInsert;
 
     internal IndexBatch(SqliteConnection connection, SqliteTransaction transaction, IndexMeta meta)
     {
@@ -99,31 +101,28 @@ public sealed class IndexBatch : IDisposable
 
     private void InsertChunks(long fileId, IReadOnlyList<Chunking.Chunk> chunks, Dictionary<string, byte[]> reusable, IReadOnlyList<float[]>? staticVectors, bool keywordOnly)
     {
-        using var insert = Command(
+        var insert = chunkInsert ??= new RowInsert(
+            connection,
             """
             INSERT INTO chunks(id, file_id, start_line, end_line, symbol, kind, text_hash, text, embedding, words, static_embedding, path_words)
-            VALUES ($id, $file, $start, $end, $symbol, $kind, $hash, $text, $embedding, $words, $static, $pathWords)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """);
-        var parameters = new[] { "$id", "$file", "$start", "$end", "$symbol", "$kind", "$hash", "$text", "$embedding", "$words", "$static", "$pathWords" }
-            .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
-            .ToArray();
-        insert.Prepare();
+        insert.Bind(2, fileId);
         for (var i = 0; i < chunks.Count; i++)
         {
             var chunk = chunks[i];
-            parameters[0].Value = NewChunkId();
-            parameters[1].Value = fileId;
-            parameters[2].Value = chunk.StartLine;
-            parameters[3].Value = chunk.EndLine;
-            parameters[4].Value = (object?)chunk.Symbol ?? DBNull.Value;
-            parameters[5].Value = chunk.Kind;
-            parameters[6].Value = chunk.TextHash;
-            parameters[7].Value = chunk.Text;
-            parameters[8].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : reusable.TryGetValue(chunk.TextHash, out var embedding) ? embedding : DBNull.Value;
-            parameters[9].Value = chunk.Words;
-            parameters[10].Value = keywordOnly ? EmbeddingBlob.KeywordOnly : staticVectors is null ? DBNull.Value : EmbeddingBlob.ToBytes(staticVectors[i]);
-            parameters[11].Value = chunk.PathWords;
-            insert.ExecuteNonQuery();
+            insert.Bind(1, NewChunkId());
+            insert.Bind(3, chunk.StartLine);
+            insert.Bind(4, chunk.EndLine);
+            insert.Bind(5, chunk.Symbol);
+            insert.Bind(6, chunk.Kind);
+            insert.Bind(7, chunk.TextHash);
+            insert.Bind(8, chunk.Text);
+            insert.Bind(9, keywordOnly ? EmbeddingBlob.KeywordOnly : reusable.GetValueOrDefault(chunk.TextHash));
+            insert.Bind(10, chunk.Words);
+            insert.Bind(11, keywordOnly ? EmbeddingBlob.KeywordOnly : staticVectors is null ? null : EmbeddingBlob.ToBytes(staticVectors[i]));
+            insert.Bind(12, chunk.PathWords);
+            insert.Run();
         }
     }
 
@@ -178,32 +177,34 @@ public sealed class IndexBatch : IDisposable
         return nextChunkId++.Value;
     }
 
-    public void Dispose() => transaction.Dispose();
+    public void Dispose()
+    {
+        symbolInsert?.Dispose();
+        chunkInsert?.Dispose();
+        transaction.Dispose();
+    }
 
     private void InsertSymbols(long fileId, IReadOnlyList<SymbolRecord> symbols)
     {
-        using var insert = Command(
+        var insert = symbolInsert ??= new RowInsert(
+            connection,
             """
             INSERT INTO symbols(file_id, name, kind, line, end_line, signature, scope, scope_kind, language, preview)
-            VALUES ($file, $name, $kind, $line, $end, $signature, $scope, $scopeKind, $language, $preview)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """);
-        var parameters = new[] { "$file", "$name", "$kind", "$line", "$end", "$signature", "$scope", "$scopeKind", "$language", "$preview" }
-            .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value))
-            .ToArray();
-        insert.Prepare();
+        insert.Bind(1, fileId);
         foreach (var symbol in symbols)
         {
-            parameters[0].Value = fileId;
-            parameters[1].Value = symbol.Name;
-            parameters[2].Value = symbol.Kind;
-            parameters[3].Value = symbol.Line;
-            parameters[4].Value = (object?)symbol.EndLine ?? DBNull.Value;
-            parameters[5].Value = (object?)symbol.Signature ?? DBNull.Value;
-            parameters[6].Value = (object?)symbol.Scope ?? DBNull.Value;
-            parameters[7].Value = (object?)symbol.ScopeKind ?? DBNull.Value;
-            parameters[8].Value = (object?)symbol.Language ?? DBNull.Value;
-            parameters[9].Value = symbol.Preview;
-            insert.ExecuteNonQuery();
+            insert.Bind(2, symbol.Name);
+            insert.Bind(3, symbol.Kind);
+            insert.Bind(4, symbol.Line);
+            insert.Bind(5, symbol.EndLine);
+            insert.Bind(6, symbol.Signature);
+            insert.Bind(7, symbol.Scope);
+            insert.Bind(8, symbol.ScopeKind);
+            insert.Bind(9, symbol.Language);
+            insert.Bind(10, symbol.Preview);
+            insert.Run();
         }
     }
 
