@@ -34,7 +34,7 @@ public sealed class FileParser(CtagsRunner ctags, ChunkerOptions chunking, Func<
             var chunked = Stopwatch.GetTimestamp();
             var text = ReadText(project, file.Path);
             var lines = Chunker.Lines(text);
-            var fileSymbols = DefinitionExtents.Infer(symbols[file.Path], lines);
+            var fileSymbols = DefinitionExtents.Infer(DefinitionLines.WithPreviews(symbols[file.Path], lines), lines);
             var chunks = chunker.Chunk(file.Path, lines, fileSymbols);
             var keywordOnly = GeneratedCode.Detect(lines, fileSymbols);
             chunking += Stopwatch.GetElapsedTime(chunked);

@@ -8,7 +8,8 @@ namespace Ragex.Core.Symbols;
 /// Parses universal-ctags' <c>--output-format=json</c> lines; anything that is not a tag line is skipped. A line is
 /// read as UTF-8 with a forward-only reader, and the values that repeat (a batch's current path, kinds, languages) are
 /// kept as one string each: the Linux kernel gives 7.6M tags, and a document and a string per field of each cost a
-/// third of ctags' own time. One parser serves one ctags process (it is not thread-safe).
+/// third of ctags' own time. One parser serves one ctags process (it is not thread-safe). A tag's preview is its
+/// name until the file's text gives its line (<see cref="Chunking.DefinitionLines"/>).
 /// </summary>
 public sealed class CtagsJsonParser
 {
@@ -33,7 +34,7 @@ public sealed class CtagsJsonParser
 
         var reader = new Utf8JsonReader(line, ReaderOptions);
         reader.Read();
-        string? type = null, name = null, path = null, pattern = null, kind = null, signature = null, scope = null, scopeKind = null, language = null;
+        string? type = null, name = null, path = null, kind = null, signature = null, scope = null, scopeKind = null, language = null;
         int? lineNumber = null, end = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -44,7 +45,6 @@ public sealed class CtagsJsonParser
                 case TagField.Type: type = Repeated(ref reader); break;
                 case TagField.Name: name = Text(ref reader); break;
                 case TagField.Path: path = Path(ref reader); break;
-                case TagField.Pattern: pattern = Text(ref reader); break;
                 case TagField.Kind: kind = Repeated(ref reader); break;
                 case TagField.Signature: signature = Text(ref reader); break;
                 case TagField.Scope: scope = Text(ref reader); break;
@@ -61,37 +61,13 @@ public sealed class CtagsJsonParser
             return null;
         }
 
-        return new CtagsTag(path, new SymbolRecord(name, kind ?? "unknown", number, end, signature, scope, scopeKind, language, PatternToPreview(pattern, name)));
-    }
-
-    /// <summary>Turns a ctags search pattern such as <c>/^def f(x):$/</c> back into the source line.</summary>
-    public static string PatternToPreview(string? pattern, string fallback)
-    {
-        if (pattern is null || pattern.Length < 2 || pattern[0] != '/')
-        {
-            return fallback;
-        }
-
-        var body = pattern.AsSpan(1, pattern.Length - 2);
-        if (body.StartsWith('^'))
-        {
-            body = body[1..];
-        }
-
-        if (body.EndsWith('$') && !body.EndsWith("\\$", StringComparison.Ordinal))
-        {
-            body = body[..^1];
-        }
-
-        body = body.Trim();
-        return body.Contains('\\') ? body.ToString().Replace("\\/", "/").Replace("\\\\", "\\").Trim() : body.ToString();
+        return new CtagsTag(path, new SymbolRecord(name, kind ?? "unknown", number, end, signature, scope, scopeKind, language, Preview: name));
     }
 
     private static TagField Field(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("_type"u8) ? TagField.Type
         : reader.ValueTextEquals("name"u8) ? TagField.Name
         : reader.ValueTextEquals("path"u8) ? TagField.Path
-        : reader.ValueTextEquals("pattern"u8) ? TagField.Pattern
         : reader.ValueTextEquals("kind"u8) ? TagField.Kind
         : reader.ValueTextEquals("signature"u8) ? TagField.Signature
         : reader.ValueTextEquals("scope"u8) ? TagField.Scope
@@ -155,7 +131,6 @@ public sealed class CtagsJsonParser
         Type,
         Name,
         Path,
-        Pattern,
         Kind,
         Signature,
         Scope,

@@ -18,7 +18,7 @@ public sealed class CtagsJsonParserTests
         Assert.Equal(402, tag.Symbol.EndLine);
         Assert.Equal("Python", tag.Symbol.Language);
         Assert.Equal("(url, scheme='', allow_fragments=True)", tag.Symbol.Signature);
-        Assert.Equal("def urlparse(url, scheme='', allow_fragments=True):", tag.Symbol.Preview);
+        Assert.Equal("urlparse", tag.Symbol.Preview); // until the file's text gives the line (DefinitionLines)
     }
 
     [Fact]
@@ -31,7 +31,6 @@ public sealed class CtagsJsonParserTests
         Assert.Equal("ParseResult", tag.Symbol.Scope);
         Assert.Equal("class", tag.Symbol.ScopeKind);
         Assert.Null(tag.Symbol.EndLine);
-        Assert.Equal("def geturl(self):", tag.Symbol.Preview);
     }
 
     [Theory]
@@ -39,12 +38,4 @@ public sealed class CtagsJsonParserTests
     [InlineData("")]
     [InlineData("ctags: Warning: something")]
     public void Skips_lines_that_are_not_tags(string line) => Assert.Null(new CtagsJsonParser().Parse(line));
-
-    [Theory]
-    [InlineData("/^int main(void)$/", "int main(void)")]
-    [InlineData("/^  path = a\\/b$/", "path = a/b")]
-    [InlineData("/^cost = 5\\$/", "cost = 5\\$")]
-    [InlineData(null, "fallback")]
-    public void Turns_patterns_into_previews(string? pattern, string expected) =>
-        Assert.Equal(expected, CtagsJsonParser.PatternToPreview(pattern, "fallback"));
 }
