@@ -329,6 +329,13 @@ public sealed class IndexDatabaseTests
         Assert.Equal(fresh, Schema(reopened));
         Assert.Single(reopened.Chunks.KeywordSearch("\"session\"", 4.0, 1.0, 1.0, 10));
         Assert.Single(reopened.Symbols.Find("f", prefix: false));
+
+        // Rebuilt without FTS5's automatic merging, which later writes need again.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var automerge = connection.CreateCommand();
+        automerge.CommandText = "SELECT v FROM chunks_fts_config WHERE k = 'automerge'";
+        Assert.Equal(4L, automerge.ExecuteScalar());
     }
 
     [Fact]
