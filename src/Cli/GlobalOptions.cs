@@ -6,7 +6,7 @@ public static class GlobalOptions
 {
     public static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "Print stack traces with errors",
+        Description = "Print more: stack traces with errors, what an index run parsed and where its time went",
         Recursive = true,
     };
 
