@@ -39,7 +39,7 @@ internal sealed class IndexRun(int id, bool embeddings)
 
     public IndexProgress Progress { get; set; } = new(IndexPhase.Scanning, 0, 0);
 
-    public IndexStages Stages { get; set; } = IndexStages.None;
+    public IndexStages Stages { get; private set; } = IndexStages.None;
 
     /// <summary>Queue depth for status: parse batches not yet answered.</summary>
     public int QueueDepth => ParseQueue.Count + ParsesInFlight;
@@ -71,4 +71,7 @@ internal sealed class IndexRun(int id, bool embeddings)
         StoresInFlight--;
         Stages = Stages with { Store = Stages.Store + seconds };
     }
+
+    /// <summary>The writer completed the run's scan (<see cref="Ragex.Actors.Messages.FinishScan"/>) in <paramref name="seconds"/>.</summary>
+    public void Completed(double seconds) => Stages = Stages with { Completion = seconds };
 }

@@ -229,7 +229,7 @@ public sealed class ProjectActor : ReceiveActor, IWithTimers
         }));
         Receive<ScanFinished>(finished => ForRun(finished.Run, r =>
         {
-            r.Stages = r.Stages with { Completion = finished.Seconds };
+            r.Completed(finished.Seconds);
             Complete(r, finished.Counts);
         }));
         Receive<VectorsRefreshed>(refreshed => ForPass(refreshed.Run, p => PassComplete(p, refreshed.Counts)));

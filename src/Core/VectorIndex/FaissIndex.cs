@@ -362,7 +362,6 @@ public sealed unsafe class FaissIndex : IDisposable
         }
     }
 
-
     private ReadScope Read()
     {
         gate.EnterReadLock();
